@@ -1,0 +1,47 @@
+"""The result types shared by every step: plain dataclasses, so results are easy to inspect,
+compare in tests and turn into JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the input. ``text == source[start:end]`` always holds, where ``source`` is
+    the text given to :func:`abrege.split_sentences` or :func:`abrege.summarize`: offsets are the
+    contract that lets a caller highlight the sentence in the original article."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ScoredSentence(Sentence):
+    """A sentence chosen for a summary, with the ranker's score (higher is more central)."""
+
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Summary:
+    """An extractive summary: chosen sentences in article order, never the same one twice."""
+
+    sentences: tuple[ScoredSentence, ...]
+    method: str = "textrank"
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        """The summary as one paragraph: the chosen sentences joined by a space."""
+        return " ".join(s.text for s in self.sentences)
+
+    def to_dict(self) -> dict:
+        """JSON-ready form (used by ``--format json``)."""
+        return {
+            "summary": self.text,
+            "method": self.method,
+            "sentences": [asdict(s) for s in self.sentences],
+        }

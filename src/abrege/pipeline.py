@@ -1,0 +1,72 @@
+"""The library entry points: text in, sentences or a summary out.
+
+The data flow is segment -> clean -> tokenize -> rank -> select; each step lives in its own
+module, and this one only wires them together.
+"""
+
+from __future__ import annotations
+
+from . import clean, rank, select, tokenize
+from .errors import AbregeError
+from .model import ScoredSentence, Sentence, Summary
+from .segment import sentence_spans
+
+METHODS = tuple(rank.RANKERS)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` with their offsets: ``s.text == text[s.start:s.end]``."""
+    return [
+        Sentence(index=i, text=text[start:end], start=start, end=end)
+        for i, (start, end) in enumerate(sentence_spans(text))
+    ]
+
+
+def summarize(
+    text: str,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    method: str = "textrank",
+) -> Summary:
+    """Summarise a French article by extracting its most central sentences.
+
+    Length: ``sentences`` (at most that many; 3 when no other budget is given), ``words`` (a word
+    budget; the best sentence is kept even if longer), ``ratio`` (a share of the article's
+    sentences). When several are given, the tightest wins.
+
+    Raises :class:`AbregeError` when the text has no sentence to summarise or an option is
+    invalid.
+    """
+    _check_budget(sentences, words, ratio)
+    if method not in rank.RANKERS:
+        raise AbregeError(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
+    candidates = clean.keep(split_sentences(text))
+    if not candidates:
+        raise AbregeError("no sentence found")
+    terms = [tokenize.content_terms(s.text) for s in candidates]
+    scores = rank.RANKERS[method](terms)
+    texts = [s.text for s in candidates]
+    chosen = select.choose(texts, scores, sentences, words, ratio)
+    return Summary(
+        sentences=tuple(
+            ScoredSentence(
+                index=candidates[i].index,
+                text=candidates[i].text,
+                start=candidates[i].start,
+                end=candidates[i].end,
+                score=float(scores[i]),
+            )
+            for i in chosen
+        ),
+        method=method,
+    )
+
+
+def _check_budget(sentences: int | None, words: int | None, ratio: float | None) -> None:
+    if sentences is not None and sentences < 1:
+        raise AbregeError("sentences must be at least 1")
+    if words is not None and words < 1:
+        raise AbregeError("words must be at least 1")
+    if ratio is not None and not 0 < ratio <= 1:
+        raise AbregeError("ratio must be in (0, 1]")

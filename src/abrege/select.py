@@ -1,0 +1,51 @@
+"""Pick the summary from scored sentences under a length budget.
+
+Best first, ties to the earlier sentence (as sumy does), then shown in article order. A word
+budget skips a sentence that would overflow it and tries shorter ones below, but the best
+sentence is always kept so a summary is never empty.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from .tokenize import words
+
+DEFAULT_SENTENCES = 3
+
+
+def sentence_limit(total: int, sentences: int | None, words_: int | None, ratio: float | None):
+    """How many sentences at most. ``sentences`` defaults to 3 unless a word budget or a ratio
+    was asked for: a user who asks for 100 words should not be cut at 3 sentences."""
+    limits = []
+    if sentences is not None:
+        limits.append(sentences)
+    if ratio is not None:
+        limits.append(max(1, math.ceil(ratio * total)))
+    if not limits and words_ is None:
+        limits.append(DEFAULT_SENTENCES)
+    return min(limits) if limits else total
+
+
+def choose(
+    texts: Sequence[str],
+    scores: Sequence[float],
+    sentences: int | None = None,
+    words_: int | None = None,
+    ratio: float | None = None,
+) -> list[int]:
+    """Positions (into ``texts``) of the chosen sentences, in article order."""
+    limit = sentence_limit(len(texts), sentences, words_, ratio)
+    order = sorted(range(len(texts)), key=lambda i: -scores[i])
+    chosen: list[int] = []
+    used = 0
+    for i in order:
+        if len(chosen) >= limit:
+            break
+        length = len(words(texts[i]))
+        if words_ is not None and chosen and used + length > words_:
+            continue
+        chosen.append(i)
+        used += length
+    return sorted(chosen)
