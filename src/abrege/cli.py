@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from .errors import AbregeError
-from .pipeline import METHODS, summarize
+from .pipeline import DEFAULT_METHOD, METHODS, summarize
 from .read import STDIN, Failure, articles, expand
 from .render import FORMATS, Renderer
 
@@ -24,6 +24,8 @@ examples:
   abrege --words 60 a.txt b.txt      at most about 60 words each
   cat article.txt | abrege -         read standard input
   abrege --format json seeds/        sentences with scores and character offsets
+
+  abrege evaluate data.jsonl         ROUGE against reference abstracts (see: abrege evaluate -h)
 
 exit status: 0 all summarised, 1 some articles failed (one line each on stderr), 2 usage error
 """
@@ -42,20 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="article file, folder of .txt files, or - for standard input (default: -)",
     )
-    length = parser.add_argument_group("length (the tightest wins; default 3 sentences)")
-    length.add_argument(
-        "-n", "--sentences", type=_positive_int, metavar="N", help="at most N sentences"
-    )
-    length.add_argument("--words", type=_positive_int, metavar="N", help="at most about N words")
-    length.add_argument(
-        "--ratio", type=_ratio, metavar="R", help="a share R in (0, 1] of the sentences"
-    )
+    add_length_options(parser)
     parser.add_argument(
         "-m",
         "--method",
         choices=METHODS,
-        default="textrank",
-        help="ranking method (default: textrank)",
+        default=DEFAULT_METHOD,
+        help=f"ranking method (default: {DEFAULT_METHOD})",
+    )
+    parser.add_argument(
+        "--title",
+        metavar="TEXT",
+        help="the article's headline, which helps the default method find what it is about "
+        "(one article only)",
     )
     parser.add_argument(
         "-f", "--format", choices=FORMATS, default="text", help="output format (default: text)"
@@ -64,10 +65,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_length_options(parser: argparse.ArgumentParser) -> None:
+    """The summary length options, shared with ``abrege evaluate``."""
+    length = parser.add_argument_group("length (the tightest wins; default 3 sentences)")
+    length.add_argument(
+        "-n", "--sentences", type=_positive_int, metavar="N", help="at most N sentences"
+    )
+    length.add_argument("--words", type=_positive_int, metavar="N", help="at most about N words")
+    length.add_argument(
+        "--ratio", type=_ratio, metavar="R", help="a share R in (0, 1] of the sentences"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv and argv[0] == "evaluate":
+        from .evaluate import main as evaluate
+
+        return evaluate(argv[1:])
     args = build_parser().parse_args(argv)
     paths = args.paths or [STDIN]
     sources = list(expand(paths))
+    if args.title is not None and len(sources) > 1:
+        print("abrege: --title is for one article, not several", file=sys.stderr)
+        return EXIT_USAGE
     renderer = Renderer(sys.stdout, args.format, headers=len(sources) > 1)
     failed = 0
     renderer.begin()
@@ -84,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     words=args.words,
                     ratio=args.ratio,
                     method=args.method,
+                    title=args.title,
                 )
             except AbregeError as error:
                 failed += 1

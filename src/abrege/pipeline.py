@@ -12,6 +12,7 @@ from .model import ScoredSentence, Sentence, Summary
 from .segment import sentence_spans
 
 METHODS = tuple(rank.RANKERS)
+DEFAULT_METHOD = "textrank"
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -27,7 +28,8 @@ def summarize(
     sentences: int | None = None,
     words: int | None = None,
     ratio: float | None = None,
-    method: str = "textrank",
+    method: str = DEFAULT_METHOD,
+    title: str | None = None,
 ) -> Summary:
     """Summarise a French article by extracting its most central sentences.
 
