@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import REPO, SEEDS
 
@@ -36,7 +37,7 @@ def test_json_offsets_slice_back_to_each_sentence():
     items = json.loads(result.stdout)
     assert len(items) == len(SEEDS)
     for item in items:
-        text = open(item["source"], encoding="utf-8").read()
+        text = Path(item["source"]).read_text(encoding="utf-8")
         assert 1 <= len(item["sentences"]) <= 3
         texts = [s["text"] for s in item["sentences"]]
         assert len(set(texts)) == len(texts)
