@@ -16,8 +16,10 @@ import argparse
 import json
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -60,8 +62,8 @@ class MethodResult:
     words: float
     sentences: float
     failures: int
+    ms_per_article: float = 0.0
     p_value: np.ndarray | None = None
-    options: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         out = {
@@ -70,6 +72,7 @@ class MethodResult:
             "failures": self.failures,
             "mean_words": round(self.words, 2),
             "mean_sentences": round(self.sentences, 3),
+            "ms_per_article": round(self.ms_per_article, 3),
         }
         for k, metric in enumerate(METRICS):
             out[metric] = {
@@ -196,15 +199,20 @@ def _texts(summary) -> list[str]:
     return [s.text for s in summary.sentences]
 
 
-def oracle_summary(article: str, reference: str, rouge_scorer=None) -> list[str]:
-    """The greedy oracle: add the sentence that most raises ROUGE-1 + ROUGE-2 F1 against the
-    reference, in article order, until none does (Nallapati et al. 2017). An upper bound on
-    what choosing whole sentences can reach."""
+def oracle_summary(article: str, reference: str) -> list[str]:
+    """The greedy oracle's summary of ``article`` (see :func:`oracle_indices`)."""
     from . import clean
     from .pipeline import split_sentences
 
     sentences = [s.text for s in clean.keep(split_sentences(article))]
-    rouge_scorer = rouge_scorer or _oracle_scorer()
+    return [sentences[i] for i in oracle_indices(sentences, reference)]
+
+
+def oracle_indices(sentences: Sequence[str], reference: str) -> list[int]:
+    """The greedy oracle: add the sentence that most raises ROUGE-1 + ROUGE-2 F1 against the
+    reference until none does (Nallapati et al. 2017). An upper bound on what choosing whole
+    sentences can reach, and the labels the news ranker learns from. Positions, sorted."""
+    rouge_scorer = _oracle_scorer()
     chosen: list[int] = []
     best = 0.0
     while True:
@@ -218,22 +226,16 @@ def oracle_summary(article: str, reference: str, rouge_scorer=None) -> list[str]
             if value > gain:
                 candidate, gain = i, value
         if candidate is None:
-            break
+            return sorted(chosen)
         chosen.append(candidate)
         best = gain
-    return [sentences[j] for j in sorted(chosen)]
 
 
-_ORACLE_SCORER = None
-
-
+@lru_cache(maxsize=1)
 def _oracle_scorer():
-    global _ORACLE_SCORER
-    if _ORACLE_SCORER is None:
-        from rouge_score import rouge_scorer
+    from rouge_score import rouge_scorer
 
-        _ORACLE_SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2"], tokenizer=FrenchTokenizer())
-    return _ORACLE_SCORER
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2"], tokenizer=FrenchTokenizer())
 
 
 def evaluate(
@@ -245,38 +247,56 @@ def evaluate(
     **budget,
 ) -> list[MethodResult]:
     """Summarise every example with each method and score it; the first method is the
-    baseline of the paired tests. An article a method cannot summarise scores 0 and counts as a
-    failure (it is what a user would get: nothing)."""
+    baseline of the paired tests."""
     summarizers = [summarizer(m, **budget) for m in methods]
-    references = [ex.reference for ex in examples]
+    results = [
+        score(m, s, examples, progress, samples, seed)
+        for m, s in zip(methods, summarizers, strict=True)
+    ]
+    compare(results, samples, seed)
+    return results
+
+
+def score(
+    label: str,
+    summarise: Callable[[Example], list[str]],
+    examples: Sequence[Example],
+    progress: bool = True,
+    samples: int = BOOTSTRAP_SAMPLES,
+    seed: int = 0,
+) -> MethodResult:
+    """Scores of one system. An article it cannot summarise scores 0 and counts as a failure
+    (that is what a user would get: nothing)."""
+    summaries, failures = [], 0
+    start = time.perf_counter()
+    for ex in _progress(examples, label, progress):
+        try:
+            summaries.append(summarise(ex))
+        except AbregeError:
+            summaries.append([])
+            failures += 1
+    seconds = time.perf_counter() - start
+    texts = [" ".join(sentences) for sentences in summaries]
+    scores = rouge(texts, [ex.reference for ex in examples])
+    low, high = bootstrap_interval(scores, samples, seed)
     tokenizer = FrenchTokenizer()
-    results = []
-    for method, summarise in zip(methods, summarizers, strict=True):
-        summaries, failures = [], 0
-        for ex in _progress(examples, method, progress):
-            try:
-                summaries.append(summarise(ex))
-            except AbregeError:
-                summaries.append([])
-                failures += 1
-        texts = [" ".join(sentences) for sentences in summaries]
-        scores = rouge(texts, references)
-        low, high = bootstrap_interval(scores, samples, seed)
-        results.append(
-            MethodResult(
-                method=method,
-                scores=scores,
-                mean=scores.mean(axis=0),
-                low=low,
-                high=high,
-                words=float(np.mean([len(tokenizer.tokenize(t)) for t in texts])),
-                sentences=float(np.mean([len(sentences) for sentences in summaries])),
-                failures=failures,
-            )
-        )
+    return MethodResult(
+        method=label,
+        scores=scores,
+        mean=scores.mean(axis=0),
+        low=low,
+        high=high,
+        words=float(np.mean([len(tokenizer.tokenize(t)) for t in texts])),
+        sentences=float(np.mean([len(sentences) for sentences in summaries])),
+        failures=failures,
+        ms_per_article=1000 * seconds / len(examples),
+    )
+
+
+def compare(results: Sequence[MethodResult], samples: int = BOOTSTRAP_SAMPLES, seed: int = 0):
+    """Paired bootstrap test of every result against the first."""
     for result in results[1:]:
         result.p_value = paired_bootstrap(results[0].scores, result.scores, samples, seed)
-    return results
 
 
 def _progress(items: Sequence, label: str, enabled: bool) -> Iterable:
@@ -294,6 +314,7 @@ def table(results: Sequence[MethodResult]) -> str:
         *(LABELS[m] for m in METRICS),
         "words",
         "sents",
+        "ms/art",
         "p vs " + results[0].method,
     ]
     rows = [header]
@@ -303,6 +324,7 @@ def table(results: Sequence[MethodResult]) -> str:
             cells.append(f"{r.mean[k] * 100:5.2f} [{r.low[k] * 100:5.2f}, {r.high[k] * 100:5.2f}]")
         cells.append(f"{r.words:.1f}")
         cells.append(f"{r.sentences:.2f}")
+        cells.append(f"{r.ms_per_article:.1f}")
         cells.append("-" if r.p_value is None else " ".join(f"{p:.3f}" for p in r.p_value))
         rows.append(cells)
     widths = [max(len(row[c]) for row in rows) for c in range(len(header))]
@@ -313,7 +335,8 @@ def table(results: Sequence[MethodResult]) -> str:
     lines.insert(1, "  ".join("-" * w for w in widths))
     notes = [
         f"{len(results[0].scores)} articles; F1 x 100 [95% bootstrap interval]; words = mean "
-        "summary length; p = paired bootstrap test against the first method (R-1 R-2 R-L)."
+        "summary length;\nms/art = time to summarise one article; p = paired bootstrap test "
+        "against the first method (R-1 R-2 R-L)."
     ]
     notes += [
         f"{r.method}: {r.failures} article(s) could not be summarised (scored 0)"

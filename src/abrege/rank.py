@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .rank_news import news
+
 DAMPING = 0.85
 EPSILON = 1e-4
 _ZERO_DIVISION_PREVENTION = 1e-7
@@ -85,4 +87,4 @@ def lead(terms: Sequence[Sequence[str]]) -> np.ndarray:
     return np.arange(n, 0, -1, dtype=np.float64) / max(n, 1)
 
 
-RANKERS = {"textrank": textrank, "lead": lead}
+RANKERS = {"textrank": textrank, "lead": lead, "news": news}
