@@ -18,7 +18,7 @@ ARTICLE = (
     "Les syndicats dénoncent un plan qui frappe d'abord les hôpitaux publics. "
     "Le ministre répondra aux critiques jeudi devant l'Assemblée nationale."
 )
-REFERENCE = "Le gouvernement a présenté un plan d'économies de dix milliards d'euros."
+REFERENCE = "Le gouvernement a présenté mardi un plan d'économies de dix milliards d'euros."
 
 
 def test_tokenizer_keeps_accents_and_lowercases():

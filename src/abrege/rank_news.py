@@ -81,7 +81,9 @@ def features(
         row[9] = float(length > 45)
         row[10] = math.log(n)
         row[11] = _cosine(vectors[i], centroid)
-        row[12] = _cosine(vectors[i], vectors[0]) if i else 1.0
+        # Similarity to the lead sentence; 0 for the lead itself, which pos0 already marks
+        # (a constant 1 there made the pairwise products collinear and the weights wild).
+        row[12] = _cosine(vectors[i], vectors[0]) if i else 0.0
         if title_set:
             row[13] = len(title_set & set(terms[i])) / len(title_set)
             row[14] = _cosine(vectors[i], title)
