@@ -11,6 +11,9 @@ sentence starter" idea, made stricter: a word qualifies when, in news text,
 * it opens sentences at least ``MIN_RATIO`` times as often as it appears capitalised after a
   lowercase word (which is what a proper name, or a title word such as "Le" in "Le Pen", does).
 
+Both counts are kept in the file, so the segmenter can ask for a stricter ratio where a wrong cut
+would cost more (a capital after a plain space, with no punctuation at all).
+
 Usage: python scripts/build_segment_data.py [path/to/train.jsonl.gz]
 (default: ../shared/data/orangesum/train.jsonl.gz relative to the repo root, or $ABREGE_DATA).
 """
@@ -47,16 +50,20 @@ def main() -> None:
             for m in _MID.finditer(text):
                 word = m.group(1)
                 (lower if word[0].islower() else cap_mid)[word] += 1
-    words = sorted(
-        w
+    rows = sorted(
+        (w, n, cap_mid[w])
         for w, n in starts.items()
         if n >= MIN_STARTS
         and lower[w.lower()] > 3 * cap_mid[w]
         and n / (cap_mid[w] + 1) >= MIN_RATIO
     )
-    header = f"# French sentence starters learned from {path.name} by {Path(__file__).name}\n"
-    OUT.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(words)} words -> {OUT}")
+    header = (
+        f"# French sentence starters learned from {path.name} by {Path(__file__).name}\n"
+        "# word, times it opens a sentence, times it is capitalised after a lowercase word\n"
+    )
+    body = "".join(f"{w}\t{n}\t{c}\n" for w, n, c in rows)
+    OUT.write_text(header + body, encoding="utf-8")
+    print(f"{len(rows)} words -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _LOWER = "a-zà-öø-ÿœß"
 
@@ -49,37 +54,82 @@ _OPENER = re.compile(rf"[{_UPPER}0-9«\"“(\[\-–—•*¿¡]")
 # abbreviations, acronyms, numbers, URLs and e-mail addresses.
 _TOKEN_BEFORE = re.compile(r"[\w.\-@/:%#~&=+'’°]*$")
 _DOTTED_ACRONYM = re.compile(rf"(?:[{_UPPER}{_LOWER}]\.-?)+[{_UPPER}{_LOWER}]$")
-_URL_LIKE = re.compile(r"(?:https?:|www\.|@|/)", re.IGNORECASE)
+# A token that is a web or e-mail address: its periods are not sentence ends.
+_ADDRESS = re.compile(r"(?:://|^www\.|@)", re.IGNORECASE)
+# After a period with no space, only a capitalised word or an opening quote starts a sentence
+# ("inconnues.Lorsque", "l'AFP.Aucune", "fin.\"Le"); "photo.JPG", "v2.X" do not.
+_GLUED_OPENER = re.compile(rf"[{_UPPER}](?![.][\w\-])|[«\"“]\s*[{_UPPER}0-9]")
+_GLUED_AFTER_NUMBER = re.compile(rf"[{_UPPER}][{_LOWER}'’]|[«\"“]\s*[{_UPPER}0-9]")
 _NEXT_WORD = re.compile(rf"[{_UPPER}{_LOWER}]+")
 
-# Abbreviations that never end a sentence when followed by a capital or a digit. Case matters
-# for titles ("M." before a name; "m." is metres).
-_ABBREVIATIONS = frozenset(
+# Abbreviations that never end a sentence: titles before a name ("M. Dupont", "Mme", "Dr") and
+# abbreviations that are not French words ("cf.", "av. J.-C.", "éd."). Case matters: "M." is
+# "Monsieur", "m." is metres.
+_ABBREVIATIONS = _words(
     """
-    M MM Mme Mmes Mlle Mlles Mgr Dr Drs Pr Pre Me Mes St Ste Sts Stes Cie Vve Gal Gén Cdt Col Lt
-    Cpt Capt Sgt Adj Prof Jr Sr Mr Mrs Ms
-    av apr env cf conf éd ed coll chap art al p pp ex fig vol tome no nos n° N° No Nos réf ill
-    hab tél fax boul bd av. ch vs ca cm km kg mm min max sq ibid id op cit ann env. approx
-    Av Bd Art Chap Fig Vol Réf Tél Ex
-    janv févr fév avr juil sept oct nov déc
-    """.split()
+    M MM Mme Mmes Mlle Mlles Mgr Dr Drs Pr Pre Me Mes St Ste Sts Stes Vve Gal Gén
+    Cdt Lt Cpt Capt Sgt Adj Prof Mr Mrs Ms Jr Sr
+    av apr cf éd coll vs ibid op Av Bd Art Chap Fig Vol Réf Tél Ex
+    """
 )
-# Abbreviations that also end sentences ("en 52 av. J.-C. Le ...", "etc. Le ..."): split before
-# a capital like any word.
-_TERMINAL_ABBREVIATIONS = frozenset(["etc", "J.-C", "J.C", "Inc", "Ltd", "Co", "Corp", "cie"])
-
+# Abbreviations that are also French words or often end a sentence ("art.", "vol.", "sept.",
+# "p."): they hold the sentence together only before a number ("art. 3", "p. 12", "sept. 2020").
+_NUMBER_ABBREVIATIONS = _words(
+    """
+    p pp art chap vol fig no nos n° N° No Nos tome t réf ex env hab tél éd al ch
+    janv févr fév avr juil sept oct nov déc
+    """
+)
 _CAMEL = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
 _CAMEL_LEFT = re.compile(rf"[{_UPPER}{_LOWER}]+$")
-_SEMI = re.compile(rf"[;:](?=[ \t\u00a0\u202f]+([{_UPPER}][{_LOWER}]*))")
+_SEMI = re.compile(rf";(?=[ \t\u00a0\u202f]+([{_UPPER}][{_LOWER}]*))")
+# Determiners that open sentences but also names ("Le Pen", "De Gaulle"): enough after ";".
+_DETERMINERS = frozenset(["Le", "La", "Les", "L", "De", "Du", "Des", "D"])
+# Function words that cannot end a heading: a capital after them starts a title of a work
+# ("accompagnée par Ainsi parlait Zarathoustra"), not a sentence.
+_NOT_HEADING_END = _words(
+    """
+    le la les l un une des du de d au aux à a en dans par pour sur sous avec sans chez vers
+    entre et ou ni mais que qu qui dont où comme telles tels tel telle ce cette ces son sa ses
+    leur leurs notre nos votre vos mon ma mes est sont été être avait ont a fut titre intitulé
+    intitulée album film livre roman série émission journal label magazine
+    """
+)
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+# A capitalised word after a word and a plain space: a heading that lost its line break
+# ("Cinq médecins décédés Parmi les victimes") when the word is a strong sentence starter.
+_SPACED_CAPITAL = re.compile(
+    rf"(?<=[\w%)]) ([{_UPPER}][{_LOWER}]*)(?=[ \u00a0\u202f]+[{_LOWER}]|['’,])"
+)
+# A heading in capitals run into the next sentence ("ELLE EST SUSPENDUE Ces explications"): two
+# or more all-capital words, then a capitalised starter word.
+_CAPS_HEADING = re.compile(
+    rf"(?<![\w'’])(?:[{_UPPER}'’(),\-]*+[ \u00a0]++){{2,}}+([{_UPPER}][{_LOWER}]+)(?=['’ ])"
+)
+_CAPS_WORD = re.compile(rf"[{_UPPER}]{{4}}")
 _LINE_BREAK = re.compile(r"[ \t\u00a0\u202f\r]*\n\s*")
 _WRAP_LINE = 60  # a line at least this long ending in a word looks hard-wrapped, not a heading
+# Sentence starters are learned; "strong" ones almost never appear capitalised mid-sentence
+# (ratio of sentence openings to mid-sentence capitalised uses).
+_STRONG_RATIO = 40.0
+# Strong starters that still occur capitalised inside titles of works or English names
+# ("On n'est pas couché", "Un Tel", "Go On"): never cut before them without punctuation.
+_TITLE_WORDS = frozenset(["On", "Un", "Une", "Et", "Ou", "Or", "À", "Ne", "Soit", "Peut"])
 
 
 @lru_cache(maxsize=1)
-def _starters() -> frozenset[str]:
-    """Capitalised words that open French sentences and are not proper names (learned list)."""
-    data = (Path(__file__).parent / "data" / "fr_sentence_starters.txt").read_text("utf-8")
-    return frozenset(w for w in data.split() if not w.startswith("#") and w[:1].isupper())
+def _starters() -> tuple[frozenset[str], frozenset[str]]:
+    """Learned French sentence starters (all, strong), read once on first use."""
+    path = Path(__file__).parent / "data" / "fr_sentence_starters.txt"
+    every, strong = set(), set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, opens, capitalised = line.split("\t")
+        every.add(word)
+        if int(opens) / (int(capitalised) + 1) >= _STRONG_RATIO and len(word) > 1:
+            strong.add(word)
+    return frozenset(every), frozenset(strong)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -87,12 +137,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     ``text[start:end]`` is the sentence exactly, so callers can slice the input.
     """
-    cuts = _punctuation_cuts(text)
+    starters, strong = _starters()
+    cuts = _punctuation_cuts(text, strong)
     if "\n" in text:
         cuts.extend(_line_cuts(text))
-    starters = _starters()
     cuts.extend(_glued_heading_cuts(text, starters))
+    cuts.extend(_spaced_heading_cuts(text, strong))
     cuts.extend(_semicolon_cuts(text, starters))
+    if _CAPS_WORD.search(text):
+        cuts.extend(_caps_heading_cuts(text, starters))
     cuts.sort()
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -104,7 +157,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _punctuation_cuts(text: str) -> list[int]:
+def _punctuation_cuts(text: str, strong: frozenset[str]) -> list[int]:
     """Cut positions after sentence-final punctuation (and its closing quotes)."""
     cuts: list[int] = []
     n = len(text)
@@ -115,47 +168,38 @@ def _punctuation_cuts(text: str) -> list[int]:
         ch = text[nxt]
         if not _OPENER.match(ch):
             continue  # lowercase, comma, closing mark...: the sentence goes on
-        punct = m.group("punct")
-        start = m.start()
         glued = not m.group("space") and not m.group("close")
-        if punct == ".":
-            prev = text[start - 1] if start else ""
-            if ch.isdigit() and (glued or prev.isdigit()):
-                continue  # 18.859, 3.14, 1.000 and "2.5. 3" style numbering
-            if not _period_ends_sentence(text, start, nxt, glued):
-                continue
-        elif punct in ("..", "...", "…") and m.group("space") == "" and not m.group("close"):
-            if ch in "(-[":
-                continue
+        if glued and not (
+            _GLUED_AFTER_NUMBER if text[m.start() - 1].isdigit() else _GLUED_OPENER
+        ).match(text, nxt):
+            continue  # "18.859", "3.14", "10.JPG", "U.S.A" ("18.859.En" does cut)
+        if m.group("punct") == "." and not _period_ends_sentence(text, m.start(), nxt, strong):
+            continue
         cut = m.end("close")
-        if ch in '"“' and not m.group("space") and text.startswith(ch, m.end("punct")):
-            cut = m.end("punct")
+        if ch in '"“' and glued:
+            cut = m.end("punct")  # fin."Le: the quote opens the next sentence
         cuts.append(cut)
     return cuts
 
 
-def _period_ends_sentence(text: str, dot: int, nxt: int, glued: bool) -> bool:
-    """Decide whether the period at ``dot`` (next sentence would start at ``nxt``) is final."""
+def _period_ends_sentence(text: str, dot: int, nxt: int, strong: frozenset[str]) -> bool:
+    """Decide whether the single period at ``dot`` ends a sentence (the next one at ``nxt``)."""
     token = _TOKEN_BEFORE.search(text, max(0, dot - 80), dot).group()
     if not token:
         return True
-    word = token.rsplit(".", 1)[-1] if "." in token else token
-    word = re.split(r"['’\-/]", word)[-1] if word else word
-    if token in _TERMINAL_ABBREVIATIONS or word in _TERMINAL_ABBREVIATIONS:
-        return True
-    if word in _ABBREVIATIONS or token in _ABBREVIATIONS:
+    if _ADDRESS.search(token):
+        return False  # inside or right after an address: "www.orange.fr. Le" is rare
+    word = re.split(r"[.'’\-/]", token)[-1]
+    if word in _ABBREVIATIONS:
         return False
-    if len(word) == 1 and word.isalpha():
-        # Initials ("J. Earnest", "J.-M. Le Pen") and dotted acronyms ("U.S.A.") are not ends.
-        return False
-    if _DOTTED_ACRONYM.search(token) and token.count(".") >= 1 and len(word) <= 2:
-        return False
-    if glued:
-        # "orange.fr", "www.Site.com", "jean@mail.Fr": a period inside an address.
-        following = re.match(r"\S*", text[nxt : nxt + 80]).group()
-        if _URL_LIKE.search(token) or "@" in following or "/" in following[:1]:
-            return False
-    return True
+    if text[nxt].isdigit() and (word in _NUMBER_ABBREVIATIONS or word.isdigit()):
+        return word.isdigit() and nxt > dot + 1  # "2008. 23 épreuves" ends; "p. 12" does not
+    if len(word) == 1 and word.isupper():
+        # Initials ("J. Earnest", "J.-M. Le Pen") and dotted acronyms ("U.S.A.") are not ends,
+        # unless what follows only ever starts sentences ("Mac OS X. Une version").
+        following = _NEXT_WORD.match(text, nxt)
+        return following is not None and following.group() in strong
+    return not (len(word) <= 2 and _DOTTED_ACRONYM.search(token))
 
 
 def _line_cuts(text: str) -> list[int]:
@@ -165,8 +209,7 @@ def _line_cuts(text: str) -> list[int]:
         end = m.end()
         if end >= len(text):
             break
-        gap = m.group()
-        if gap.count("\n") >= 2:
+        if m.group().count("\n") >= 2:
             cuts.append(m.start())
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -175,7 +218,7 @@ def _line_cuts(text: str) -> list[int]:
         wrapped = (
             len(line) >= _WRAP_LINE
             and line[-1:].isalpha()
-            and (nxt.islower() or nxt.isupper())
+            and nxt.isalpha()
             and not re.match(r"[-–—•*]|\d+[.)]\s", text[end : end + 4])
         )
         if nxt.islower() or line[-1:] in ",;" or wrapped:
@@ -195,16 +238,59 @@ def _glued_heading_cuts(text: str, starters: frozenset[str]) -> list[int]:
     for m in _CAMEL.finditer(text):
         i = m.start()
         left = _CAMEL_LEFT.search(text, max(0, i - 40), i).group()
-        right = _NEXT_WORD.match(text, i).group()
-        if (left.islower() and len(left) >= 4) or (len(left) >= 3 and right in starters):
-            if not _URL_LIKE.search(_TOKEN_BEFORE.search(text, max(0, i - 80), i).group()):
+        if (left.islower() and len(left) >= 4) or (
+            len(left) >= 3 and _NEXT_WORD.match(text, i).group() in starters
+        ):
+            token = _TOKEN_BEFORE.search(text, max(0, i - 80), i).group()
+            if not _ADDRESS.search(token) and "/" not in token:
                 cuts.append(i)
     return cuts
 
 
+def _spaced_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
+    """Cuts before a strong starter that follows a word with no punctuation at all.
+
+    Headings and list items lose their line breaks in scraped news and in treebank text
+    ("Cinq médecins décédés Parmi les victimes"); "Il", "Selon", "Parmi" are capitalised only at
+    the start of a sentence, so the capital alone marks the boundary.
+    """
+    cuts: list[int] = []
+    for m in _SPACED_CAPITAL.finditer(text):
+        if m.group(1) in strong and m.group(1) not in _TITLE_WORDS:
+            before = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+            if before is None or before.group(1).lower() not in _NOT_HEADING_END:
+                cuts.append(m.start(1))
+    return cuts
+
+
+def _caps_heading_cuts(text: str, starters: frozenset[str]) -> list[int]:
+    """Cuts after a heading in capitals glued to its paragraph by a space.
+
+    The heading needs a word of 4+ capitals (not just acronyms such as "PS UMP") and the next
+    word must be a learned starter or a determiner ("... SUSPENDUE Ces explications").
+    """
+    cuts: list[int] = []
+    for m in _CAPS_HEADING.finditer(text):
+        word = m.group(1)
+        if (word in starters or word in _DETERMINERS) and _CAPS_WORD.search(
+            text, m.start(), m.start(1)
+        ):
+            cuts.append(m.start(1))
+    return cuts
+
+
 def _semicolon_cuts(text: str, starters: frozenset[str]) -> list[int]:
-    """Cuts after ";" or ":" followed by a sentence starter ("... en 2001 ; Il est ...")."""
-    return [m.end() for m in _SEMI.finditer(text) if m.group(1) in starters]
+    """Cuts after ";" followed by a sentence starter ("... en 2001 ; Il est ...").
+
+    A French clause after ";" starts lowercase, so a capital there is a new sentence or list
+    item, unless it is a name in an enumeration ("; Jeanne"). ":" is left alone: in news it
+    introduces quotes without quotation marks and live-blog times ("21h : Selon ...").
+    """
+    return [
+        m.end()
+        for m in _SEMI.finditer(text)
+        if m.group(1) in starters or m.group(1) in _DETERMINERS
+    ]
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
