@@ -42,10 +42,11 @@ _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _LOWER = "a-zà-öø-ÿœß"
 
 # Terminal punctuation, then closing quotes / brackets (a straight or curly quote only when it is
-# not glued to the following word, where it is the next sentence's opening quote), then spaces.
+# not glued to the following word, where it is the next sentence's opening quote, as in
+# 'fin."Le'; in 'pas!""Historiquement' the first closes and the second opens), then spaces.
 _TERMINAL = re.compile(
     r"(?P<punct>[.!?…]+)"
-    r"(?P<close>(?:[ \t\u00a0\u202f]*(?:[»)\]]|[\"”’](?![\w«\"“])))*)"
+    r"(?P<close>(?:[ \t\u00a0\u202f]*(?:[»)\]]|[\"”’](?![\w«\"“])|\"(?=[\"“«])))*)"
     r"(?P<space>\s*)"
 )
 # What may open a sentence right after terminal punctuation.
@@ -59,7 +60,7 @@ _ADDRESS = re.compile(r"(?:://|^www\.|@)", re.IGNORECASE)
 # After a period with no space, only a capitalised word or an opening quote starts a sentence
 # ("inconnues.Lorsque", "l'AFP.Aucune", "fin.\"Le"); "photo.JPG", "v2.X" do not.
 _GLUED_OPENER = re.compile(rf"[{_UPPER}](?![.][\w\-])|[«\"“]\s*[{_UPPER}0-9]")
-_GLUED_AFTER_NUMBER = re.compile(rf"[{_UPPER}][{_LOWER}'’]|[«\"“]\s*[{_UPPER}0-9]")
+_GLUED_AFTER_NUMBER = re.compile(rf"[{_UPPER}][{_LOWER}'’]|[AÀ] |[«\"“]\s*[{_UPPER}0-9]")
 _NEXT_WORD = re.compile(rf"[{_UPPER}{_LOWER}]+")
 
 # Abbreviations that never end a sentence: titles before a name ("M. Dupont", "Mme", "Dr") and
