@@ -30,6 +30,7 @@ A boundary is placed:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,6 +109,11 @@ _CAPS_HEADING = re.compile(
     rf"(?<![\w'’])(?:[{_UPPER}'’(),\-]*+[ \u00a0]++){{2,}}+([{_UPPER}][{_LOWER}]+)(?=['’ ])"
 )
 _CAPS_WORD = re.compile(rf"[{_UPPER}]{{4}}")
+# A quoted heading or quote glued to a word on one side and to a capitalised word on the
+# other ('meurtre"On ne peut', 'tenable"Parmi eux'): a boundary on one side of the quote.
+_GLUED_QUOTE = re.compile(rf"(?<=[\w)])[\"“”](?=[{_UPPER}][{_LOWER}'’])")
+# An elision mark after a sentence belongs to it: "conséquence. (...) Le risque".
+_ELIDED = ("(...)", "(…)", "[...]", "[…]")
 _LINE_BREAK = re.compile(r"[ \t\u00a0\u202f\r]*\n\s*")
 _WRAP_LINE = 60  # a line at least this long ending in a word looks hard-wrapped, not a heading
 # Sentence starters are learned; "strong" ones almost never appear capitalised mid-sentence
@@ -145,6 +151,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     cuts.extend(_glued_heading_cuts(text, starters))
     cuts.extend(_spaced_heading_cuts(text, strong))
     cuts.extend(_semicolon_cuts(text, starters))
+    if '"' in text or "“" in text or "”" in text:
+        cuts.extend(_glued_quote_cuts(text))
     if _CAPS_WORD.search(text):
         cuts.extend(_caps_heading_cuts(text, starters))
     cuts.sort()
@@ -162,25 +170,50 @@ def _punctuation_cuts(text: str, strong: frozenset[str]) -> list[int]:
     """Cut positions after sentence-final punctuation (and its closing quotes)."""
     cuts: list[int] = []
     n = len(text)
+    quotes = _QuoteParity(text)
     for m in _TERMINAL.finditer(text):
         nxt = m.end()
         if nxt >= n:
             break
         ch = text[nxt]
-        if not _OPENER.match(ch):
-            continue  # lowercase, comma, closing mark...: the sentence goes on
+        if not _OPENER.match(ch) or text.startswith(_ELIDED, nxt):
+            continue  # lowercase, comma, "(...)": the sentence goes on
         glued = not m.group("space") and not m.group("close")
+        start = m.start()
         if glued and not (
-            _GLUED_AFTER_NUMBER if text[m.start() - 1].isdigit() else _GLUED_OPENER
+            _GLUED_AFTER_NUMBER if start and text[start - 1].isdigit() else _GLUED_OPENER
         ).match(text, nxt):
             continue  # "18.859", "3.14", "10.JPG", "U.S.A" ("18.859.En" does cut)
-        if m.group("punct") == "." and not _period_ends_sentence(text, m.start(), nxt, strong):
+        if m.group("punct") == "." and not _period_ends_sentence(text, start, nxt, strong):
             continue
         cut = m.end("close")
-        if ch in '"“' and glued:
-            cut = m.end("punct")  # fin."Le: the quote opens the next sentence
+        if ch == "“" and glued:
+            cut = nxt
+        elif ch == '"' and glued:
+            # fin."Le: the quote usually opens the next sentence, unless it closes this one
+            # ('Comment osez-vous?!"La jeune Suédoise').
+            # A quote between spaces ('bête ! " Les') is taken as closing: parity is less
+            # reliable there than the spacing.
+            cut = nxt + 1 if quotes.closes(nxt) else nxt
         cuts.append(cut)
     return cuts
+
+
+class _QuoteParity:
+    """Tells whether a straight quote closes, by the parity of the quotes before it.
+
+    Counted within the paragraph, so one unbalanced quote does not flip a whole article.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._positions: list[int] | None = None
+
+    def closes(self, i: int) -> bool:
+        if self._positions is None:
+            self._positions = [m.start() for m in re.finditer('"', self._text)]
+        start = self._text.rfind("\n", 0, i) + 1
+        return (bisect_left(self._positions, i) - bisect_left(self._positions, start)) % 2 == 1
 
 
 def _period_ends_sentence(text: str, dot: int, nxt: int, strong: frozenset[str]) -> bool:
@@ -261,6 +294,21 @@ def _spaced_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
             before = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
             if before is None or before.group(1).lower() not in _NOT_HEADING_END:
                 cuts.append(m.start(1))
+    return cuts
+
+
+def _glued_quote_cuts(text: str) -> list[int]:
+    """Cuts at a quote glued between a word and a capitalised word (scraped headings).
+
+    A curly quote says which way it faces; for a straight one the count of straight quotes
+    before it decides: an odd count means it closes (cut after it), even means it opens.
+    """
+    cuts: list[int] = []
+    quotes = _QuoteParity(text)
+    for m in _GLUED_QUOTE.finditer(text):
+        quote = m.group()
+        closes = quote == "”" or (quote == '"' and quotes.closes(m.start()))
+        cuts.append(m.end() if closes else m.start())
     return cuts
 
 
