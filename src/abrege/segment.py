@@ -57,7 +57,7 @@ _OPENER = re.compile(rf"[{_UPPER}0-9«\"“(\[\-–—•*¿¡]")
 _TOKEN_BEFORE = re.compile(r"[\w.\-@/:%#~&=+'’°]*$")
 _DOTTED_ACRONYM = re.compile(rf"(?:[{_UPPER}{_LOWER}]\.-?)+[{_UPPER}{_LOWER}]$")
 # A token that is a web or e-mail address: its periods are not sentence ends.
-_ADDRESS = re.compile(r"(?:://|^www\.|@)", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?:://|^www\.|^www$|@)", re.IGNORECASE)
 # After a period with no space, only a capitalised word or an opening quote starts a sentence
 # ("inconnues.Lorsque", "l'AFP.Aucune", "fin.\"Le"); "photo.JPG", "v2.X" do not.
 _GLUED_OPENER = re.compile(rf"[{_UPPER}](?![.][\w\-])|[«\"“]\s*[{_UPPER}0-9]")
@@ -112,8 +112,9 @@ _CAPS_WORD = re.compile(rf"[{_UPPER}]{{4}}")
 # A quoted heading or quote glued to a word on one side and to a capitalised word on the
 # other ('meurtre"On ne peut', 'tenable"Parmi eux'): a boundary on one side of the quote.
 _GLUED_QUOTE = re.compile(rf"(?<=[\w)])[\"“”](?=[{_UPPER}][{_LOWER}'’])")
-# An elision mark after a sentence belongs to it: "conséquence. (...) Le risque".
-_ELIDED = ("(...)", "(…)", "[...]", "[…]")
+# An elision mark right after a sentence end opens the next sentence, as treebanks do
+# ("matchs. (...) Les universités"); after a word it ends its sentence ("dramatique (...) Il y a").
+_ELIDED_AFTER_END = re.compile(r"[.!?…][\"»”]?\s*[(\[](?:\.\.\.|…)$")
 _LINE_BREAK = re.compile(r"[ \t\u00a0\u202f\r]*\n\s*")
 _WRAP_LINE = 60  # a line at least this long ending in a word looks hard-wrapped, not a heading
 # Sentence starters are learned; "strong" ones almost never appear capitalised mid-sentence
@@ -145,7 +146,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ``text[start:end]`` is the sentence exactly, so callers can slice the input.
     """
     starters, strong = _starters()
-    cuts = _punctuation_cuts(text, strong)
+    cuts = _punctuation_cuts(text, starters)
     if "\n" in text:
         cuts.extend(_line_cuts(text))
     cuts.extend(_glued_heading_cuts(text, starters))
@@ -166,7 +167,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _punctuation_cuts(text: str, strong: frozenset[str]) -> list[int]:
+def _punctuation_cuts(text: str, starters: frozenset[str]) -> list[int]:
     """Cut positions after sentence-final punctuation (and its closing quotes)."""
     cuts: list[int] = []
     n = len(text)
@@ -176,15 +177,17 @@ def _punctuation_cuts(text: str, strong: frozenset[str]) -> list[int]:
         if nxt >= n:
             break
         ch = text[nxt]
-        if not _OPENER.match(ch) or text.startswith(_ELIDED, nxt):
-            continue  # lowercase, comma, "(...)": the sentence goes on
+        if not _OPENER.match(ch):
+            continue  # lowercase, comma, closing mark...: the sentence goes on
+        if _ELIDED_AFTER_END.search(text, max(0, m.start() - 8), m.end("punct")):
+            continue  # "matchs. (...) Les": the elision opens the next sentence
         glued = not m.group("space") and not m.group("close")
         start = m.start()
         if glued and not (
             _GLUED_AFTER_NUMBER if start and text[start - 1].isdigit() else _GLUED_OPENER
         ).match(text, nxt):
             continue  # "18.859", "3.14", "10.JPG", "U.S.A" ("18.859.En" does cut)
-        if m.group("punct") == "." and not _period_ends_sentence(text, start, nxt, strong):
+        if m.group("punct") == "." and not _period_ends_sentence(text, start, nxt, starters):
             continue
         cut = m.end("close")
         if ch == "“" and glued:
@@ -200,9 +203,11 @@ def _punctuation_cuts(text: str, strong: frozenset[str]) -> list[int]:
 
 
 class _QuoteParity:
-    """Tells whether a straight quote closes, by the parity of the quotes before it.
+    """Tells whether the straight quote at ``i`` closes a quotation.
 
-    Counted within the paragraph, so one unbalanced quote does not flip a whole article.
+    It closes when an odd number of straight quotes precede it and an even number follow it,
+    counted within its paragraph. Asking both sides means one stray quote elsewhere in a
+    scraped article makes the answer "opens" (the common case) rather than flipping it.
     """
 
     def __init__(self, text: str) -> None:
@@ -212,11 +217,17 @@ class _QuoteParity:
     def closes(self, i: int) -> bool:
         if self._positions is None:
             self._positions = [m.start() for m in re.finditer('"', self._text)]
-        start = self._text.rfind("\n", 0, i) + 1
-        return (bisect_left(self._positions, i) - bisect_left(self._positions, start)) % 2 == 1
+        text, positions = self._text, self._positions
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        k = bisect_left(positions, i)
+        before = k - bisect_left(positions, start)
+        after = bisect_left(positions, end) - k - 1
+        return before % 2 == 1 and after % 2 == 0
 
 
-def _period_ends_sentence(text: str, dot: int, nxt: int, strong: frozenset[str]) -> bool:
+def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str]) -> bool:
     """Decide whether the single period at ``dot`` ends a sentence (the next one at ``nxt``)."""
     token = _TOKEN_BEFORE.search(text, max(0, dot - 80), dot).group()
     if not token:
@@ -232,7 +243,7 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, strong: frozenset[str])
         # Initials ("J. Earnest", "J.-M. Le Pen") and dotted acronyms ("U.S.A.") are not ends,
         # unless what follows only ever starts sentences ("Mac OS X. Une version").
         following = _NEXT_WORD.match(text, nxt)
-        return following is not None and following.group() in strong
+        return following is not None and following.group() in starters
     return not (len(word) <= 2 and _DOTTED_ACRONYM.search(token))
 
 
