@@ -82,7 +82,7 @@ _NUMBER_ABBREVIATIONS = _words(
     janv févr fév avr juil sept oct nov déc
     """
 )
-_CAMEL = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
+_CAMEL = re.compile(rf"[{_LOWER}](?=[{_UPPER}][{_LOWER}])")
 _CAMEL_LEFT = re.compile(rf"[{_UPPER}{_LOWER}]+$")
 _SEMI = re.compile(rf";(?=[ \t\u00a0\u202f]+([{_UPPER}][{_LOWER}]*))")
 # Determiners that open sentences but also names ("Le Pen", "De Gaulle"): enough after ";".
@@ -100,9 +100,7 @@ _NOT_HEADING_END = _words(
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 # A capitalised word after a word and a plain space: a heading that lost its line break
 # ("Cinq médecins décédés Parmi les victimes") when the word is a strong sentence starter.
-_SPACED_CAPITAL = re.compile(
-    rf"(?<=[\w%)]) ([{_UPPER}][{_LOWER}]*)(?=[ \u00a0\u202f]+[{_LOWER}]|['’,])"
-)
+_SPACED_CAPITAL = re.compile(rf"[\w%)] ([{_UPPER}][{_LOWER}]*)(?=[ \u00a0\u202f]+[{_LOWER}]|['’,])")
 # A heading in capitals run into the next sentence ("ELLE EST SUSPENDUE Ces explications"): two
 # or more all-capital words, then a capitalised starter word.
 _CAPS_HEADING = re.compile(
@@ -111,7 +109,7 @@ _CAPS_HEADING = re.compile(
 _CAPS_WORD = re.compile(rf"[{_UPPER}]{{4}}")
 # A quoted heading or quote glued to a word on one side and to a capitalised word on the
 # other ('meurtre"On ne peut', 'tenable"Parmi eux'): a boundary on one side of the quote.
-_GLUED_QUOTE = re.compile(rf"(?<=[\w)])[\"“”](?=[{_UPPER}][{_LOWER}'’])")
+_GLUED_QUOTE = re.compile(rf"[\w)]([\"“”])(?=[{_UPPER}][{_LOWER}'’])")
 # An elision mark right after a sentence end opens the next sentence, as treebanks do
 # ("matchs. (...) Les universités"); after a word it ends its sentence ("dramatique (...) Il y a").
 _ELIDED_AFTER_END = re.compile(r"[.!?…][\"»”]?\s*[(\[](?:\.\.\.|…)$")
@@ -229,7 +227,7 @@ class _QuoteParity:
 
 def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str]) -> bool:
     """Decide whether the single period at ``dot`` ends a sentence (the next one at ``nxt``)."""
-    token = _TOKEN_BEFORE.search(text, max(0, dot - 80), dot).group()
+    token = _token_before(text, dot)
     if not token:
         return True
     if _ADDRESS.search(token):
@@ -245,6 +243,14 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
         following = _NEXT_WORD.match(text, nxt)
         return following is not None and following.group() in starters
     return not (len(word) <= 2 and _DOTTED_ACRONYM.search(token))
+
+
+def _token_before(text: str, i: int) -> str:
+    """The run of word, number, address characters that ends at ``i`` (at most 80 chars)."""
+    chunk = text[max(0, i - 80) : i]
+    if not chunk or chunk[-1].isspace():
+        return ""
+    return _TOKEN_BEFORE.search(chunk.rsplit(None, 1)[-1]).group()
 
 
 def _line_cuts(text: str) -> list[int]:
@@ -281,12 +287,12 @@ def _glued_heading_cuts(text: str, starters: frozenset[str]) -> list[int]:
     """
     cuts: list[int] = []
     for m in _CAMEL.finditer(text):
-        i = m.start()
+        i = m.end()
         left = _CAMEL_LEFT.search(text, max(0, i - 40), i).group()
         if (left.islower() and len(left) >= 4) or (
             len(left) >= 3 and _NEXT_WORD.match(text, i).group() in starters
         ):
-            token = _TOKEN_BEFORE.search(text, max(0, i - 80), i).group()
+            token = _token_before(text, i)
             if not _ADDRESS.search(token) and "/" not in token:
                 cuts.append(i)
     return cuts
@@ -302,7 +308,7 @@ def _spaced_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
     cuts: list[int] = []
     for m in _SPACED_CAPITAL.finditer(text):
         if m.group(1) in strong and m.group(1) not in _TITLE_WORDS:
-            before = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+            before = _LAST_WORD.search(text[max(0, m.start() - 40) : m.start() + 1])
             if before is None or before.group(1).lower() not in _NOT_HEADING_END:
                 cuts.append(m.start(1))
     return cuts
@@ -317,9 +323,9 @@ def _glued_quote_cuts(text: str) -> list[int]:
     cuts: list[int] = []
     quotes = _QuoteParity(text)
     for m in _GLUED_QUOTE.finditer(text):
-        quote = m.group()
-        closes = quote == "”" or (quote == '"' and quotes.closes(m.start()))
-        cuts.append(m.end() if closes else m.start())
+        quote = m.group(1)
+        closes = quote == "”" or (quote == '"' and quotes.closes(m.start(1)))
+        cuts.append(m.end(1) if closes else m.start(1))
     return cuts
 
 
