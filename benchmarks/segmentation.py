@@ -11,8 +11,9 @@ Measures
 --------
 * F1 (%) over inner gold sentence boundaries (the final one is ignored), offsets compared after
   stripping surrounding whitespace, as the data README specifies.
-* Speed: sentences per second (gold sentence count / wall time of one pass over all four files),
-  one core, all segmenters timed in the same run. Model loading is excluded.
+* Speed: sentences per second (gold sentence count / wall time of one pass over all four files,
+  best of up to 5 passes), one core, all segmenters timed in the same run. Model loading is
+  excluded.
 * OrangeSum valid, abrege only:
   - "word.Capital" split rate: occurrences of a lowercase letter, a period and an uppercase letter
     followed by a lowercase letter, with no space ("inconnues.Lorsque", not "U.S.A" or "orange.fr"),
@@ -195,6 +196,21 @@ def orangesum_rates(spans_of: Callable[[str], Spans]) -> tuple[int, float, int, 
     return glued, 100 * glued_ok / max(glued, 1), titles, 100 * titles_ok / max(titles, 1)
 
 
+def best_time(spans_of: Callable[[str], Spans], texts: list[str]) -> float:
+    """Fastest of up to 5 passes over ``texts`` (stopping once 3 s are spent), so a busy
+    machine penalises every segmenter alike rather than whichever ran at the wrong moment."""
+    best, spent = float("inf"), 0.0
+    for _ in range(5):
+        t0 = time.perf_counter()
+        for text in texts:
+            spans_of(text)
+        elapsed = time.perf_counter() - t0
+        best, spent = min(best, elapsed), spent + elapsed
+        if spent > 3.0:
+            break
+    return best
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the slow spaCy parser")
@@ -207,6 +223,7 @@ def main() -> int:
         )
         return 2
     corpora = {name: load_ud(name) for name in FILES}
+    texts = [d["text"] for docs in corpora.values() for d in docs]
     n_sentences = sum(len(d["ends"]) for docs in corpora.values() for d in docs)
     rows, notes = [], []
     for label, factory, requirement in SEGMENTERS:
@@ -220,11 +237,7 @@ def main() -> int:
             continue
         spans_of("Échauffement. Une phrase.")  # warm-up: lazy loading is not timed
         scores = [f1(corpora[name], spans_of)[2] for name in FILES]
-        texts = [d["text"] for docs in corpora.values() for d in docs]
-        t0 = time.perf_counter()
-        for text in texts:
-            spans_of(text)
-        speed = n_sentences / (time.perf_counter() - t0)
+        speed = n_sentences / best_time(spans_of, texts)
         rows.append((label, scores, speed))
     print("| segmenter | " + " | ".join(COLUMNS) + " | speed (sent/s) |")
     print("|---|" + "---:|" * (len(COLUMNS) + 1))

@@ -82,7 +82,9 @@ _NUMBER_ABBREVIATIONS = _words(
     janv févr fév avr juil sept oct nov déc
     """
 )
-_CAMEL = re.compile(rf"[{_LOWER}](?=[{_UPPER}][{_LOWER}])")
+# (Patterns below open with their rarest character class: the regex engine tries every
+# position, and a capital letter fails fastest.)
+_CAMEL = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])(?=[{_LOWER}])")
 _CAMEL_LEFT = re.compile(rf"[{_UPPER}{_LOWER}]+$")
 _SEMI = re.compile(rf";(?=[ \t\u00a0\u202f]+([{_UPPER}][{_LOWER}]*))")
 # Determiners that open sentences but also names ("Le Pen", "De Gaulle"): enough after ";".
@@ -100,7 +102,9 @@ _NOT_HEADING_END = _words(
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 # A capitalised word after a word and a plain space: a heading that lost its line break
 # ("Cinq médecins décédés Parmi les victimes") when the word is a strong sentence starter.
-_SPACED_CAPITAL = re.compile(rf"[\w%)] ([{_UPPER}][{_LOWER}]*)(?=[ \u00a0\u202f]+[{_LOWER}]|['’,])")
+_SPACED_CAPITAL = re.compile(
+    rf"[{_UPPER}](?<=[\w%)] [{_UPPER}])[{_LOWER}]*(?=[ \u00a0\u202f]+[{_LOWER}]|['’,])"
+)
 # A heading in capitals run into the next sentence ("ELLE EST SUSPENDUE Ces explications"): two
 # or more all-capital words, then a capitalised starter word.
 _CAPS_HEADING = re.compile(
@@ -287,7 +291,7 @@ def _glued_heading_cuts(text: str, starters: frozenset[str]) -> list[int]:
     """
     cuts: list[int] = []
     for m in _CAMEL.finditer(text):
-        i = m.end()
+        i = m.start()
         left = _CAMEL_LEFT.search(text, max(0, i - 40), i).group()
         if (left.islower() and len(left) >= 4) or (
             len(left) >= 3 and _NEXT_WORD.match(text, i).group() in starters
@@ -307,10 +311,10 @@ def _spaced_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
     """
     cuts: list[int] = []
     for m in _SPACED_CAPITAL.finditer(text):
-        if m.group(1) in strong and m.group(1) not in _TITLE_WORDS:
-            before = _LAST_WORD.search(text[max(0, m.start() - 40) : m.start() + 1])
+        if m.group() in strong and m.group() not in _TITLE_WORDS:
+            before = _LAST_WORD.search(text[max(0, m.start() - 40) : m.start() - 1])
             if before is None or before.group(1).lower() not in _NOT_HEADING_END:
-                cuts.append(m.start(1))
+                cuts.append(m.start())
     return cuts
 
 
