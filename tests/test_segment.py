@@ -260,6 +260,18 @@ def test_camel_case_names_and_titles_stay_whole(text: str) -> None:
     assert split(text) == [text]
 
 
+def test_intertitles() -> None:
+    text = "Il a dit.- Quel plan de bataille? -Dès le début, rien. Le Covid-19 - selon lui - passe."
+    assert split(text) == [
+        "Il a dit.",
+        "- Quel plan de bataille? -",
+        "Dès le début, rien.",
+        "Le Covid-19 - selon lui - passe.",
+    ]
+    # a list keeps one item per dash
+    assert split("Affaires : - Affaire A - Affaire B") == ["Affaires : - Affaire A - Affaire B"]
+
+
 def test_semicolon_before_sentence_starter() -> None:
     assert split("Il était seul ; Il partit.") == ["Il était seul ;", "Il partit."]
     assert split("Invités : Jeanne ; Suzanne ; Albin.") == ["Invités : Jeanne ; Suzanne ; Albin."]

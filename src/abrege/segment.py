@@ -65,13 +65,13 @@ _GLUED_AFTER_NUMBER = re.compile(rf"[{_UPPER}][{_LOWER}'’]|[AÀ] |[«\"“]\s*
 _NEXT_WORD = re.compile(rf"[{_UPPER}{_LOWER}]+")
 
 # Abbreviations that never end a sentence: titles before a name ("M. Dupont", "Mme", "Dr") and
-# abbreviations that are not French words ("cf.", "av. J.-C.", "éd."). Case matters: "M." is
+# abbreviations that are not French words ("cf.", "av. J.-C.", "éd.", "(app. LREM)"). Case matters: "M." is
 # "Monsieur", "m." is metres.
 _ABBREVIATIONS = _words(
     """
     M MM Mme Mmes Mlle Mlles Mgr Dr Drs Pr Pre Me Mes St Ste Sts Stes Vve Gal Gén
     Cdt Lt Cpt Capt Sgt Adj Prof Mr Mrs Ms Jr Sr
-    av apr cf éd coll vs ibid op Av Bd Art Chap Fig Vol Réf Tél Ex
+    av apr cf éd coll vs ibid op app div Av Bd Art Chap Fig Vol Réf Tél Ex
     """
 )
 # Abbreviations that are also French words or often end a sentence ("art.", "vol.", "sept.",
@@ -114,6 +114,14 @@ _CAPS_WORD = re.compile(rf"[{_UPPER}]{{4}}")
 # A quoted heading or quote glued to a word on one side and to a capitalised word on the
 # other ('meurtre"On ne peut', 'tenable"Parmi eux'): a boundary on one side of the quote.
 _GLUED_QUOTE = re.compile(rf"[\w)]([\"“”])(?=[{_UPPER}][{_LOWER}'’])")
+# An AFP-style intertitle between two paragraphs, glued on both sides once scraped:
+# 'l'annonce.- Appel à attendre -Dès le décès'. Hyphens inside words ("Covid-19") are allowed;
+# the closing dash must touch the next word, unlike a list ("- Affaire A - Affaire B").
+_INTERTITLE = re.compile(
+    r"(?:(?<=[.!?…\"»)])|^)[ \t\u00a0]*(-[ \u00a0](?:[^-.\n]|(?<=\w)-(?=\w)){2,80}?[ \u00a0]-)"
+    rf"(?=[{_UPPER}0-9\"«“'])",
+    re.MULTILINE,
+)
 # An elision mark right after a sentence end opens the next sentence, as treebanks do
 # ("matchs. (...) Les universités"); after a word it ends its sentence ("dramatique (...) Il y a").
 _ELIDED_AFTER_END = re.compile(r"[.!?…][\"»”]?\s*[(\[](?:\.\.\.|…)$")
@@ -158,6 +166,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cuts.extend(_glued_quote_cuts(text))
     if _CAPS_WORD.search(text):
         cuts.extend(_caps_heading_cuts(text, starters))
+    if " -" in text:
+        cuts = _with_intertitles(text, cuts)
     cuts.sort()
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -167,6 +177,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             pos = cut
     _append_trimmed(text, pos, len(text), spans)
     return spans
+
+
+def _with_intertitles(text: str, cuts: list[int]) -> list[int]:
+    """Cut around each intertitle ("- Quel plan de bataille? -") and nowhere inside it."""
+    titles = [m.span(1) for m in _INTERTITLE.finditer(text)]
+    if not titles:
+        return cuts
+    kept = [c for c in cuts if not any(start < c < end for start, end in titles)]
+    for span in titles:
+        kept.extend(span)
+    return kept
 
 
 def _punctuation_cuts(text: str, starters: frozenset[str]) -> list[int]:
