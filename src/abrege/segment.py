@@ -22,9 +22,15 @@ A boundary is placed:
   addresses and domain names;
 * at a line break that separates a heading, list item or paragraph from what follows
   (a blank line always; a single line break unless it looks like a hard wrap inside a sentence);
-* where a heading was glued to the next sentence without punctuation ("par la policeAprès"),
-  and after ``;`` or ``:`` followed by a word that only ever starts sentences ("; Il"), which is
-  how list items and headings run together once line breaks are lost.
+* where a heading was glued to the next sentence without punctuation: "par la policeAprès",
+  "Cinq médecins décédés Parmi les victimes", "ELLE EST SUSPENDUE Ces explications",
+  'de vie"Mais c'est', and around AFP intertitles ("l'annonce.- Appel à attendre -Dès le");
+* after ``;`` followed by a sentence starter ("; Il"), which is how list items run together
+  once line breaks are lost. ``:`` is left alone (news uses it before unquoted speech).
+
+Straight quotes are ambiguous once spaces are lost ('fin."Le' opens a quote,
+'osez-vous?!"La' closes one): the parity of the quotes around decides, and "opens" wins when
+parity is unreliable.
 """
 
 from __future__ import annotations
@@ -65,8 +71,8 @@ _GLUED_AFTER_NUMBER = re.compile(rf"[{_UPPER}][{_LOWER}'’]|[AÀ] |[«\"“]\s*
 _NEXT_WORD = re.compile(rf"[{_UPPER}{_LOWER}]+")
 
 # Abbreviations that never end a sentence: titles before a name ("M. Dupont", "Mme", "Dr") and
-# abbreviations that are not French words ("cf.", "av. J.-C.", "éd.", "(app. LREM)"). Case matters: "M." is
-# "Monsieur", "m." is metres.
+# abbreviations that are not French words ("cf.", "av. J.-C.", "éd.", "(app. LREM)").
+# Case matters: "M." is "Monsieur", "m." is metres.
 _ABBREVIATIONS = _words(
     """
     M MM Mme Mmes Mlle Mlles Mgr Dr Drs Pr Pre Me Mes St Ste Sts Stes Vve Gal Gén
