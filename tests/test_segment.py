@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -309,6 +310,16 @@ def test_offsets_property() -> None:
         check_spans(text)
 
     run()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["aB" * 50_000, "a.B" * 30_000, "ÉÉÉÉ " * 20_000, 'a "b"C' * 20_000, "M. " * 30_000],
+)
+def test_pathological_input_stays_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    sentence_spans(text)
+    assert time.perf_counter() - t0 < 5.0  # linear time; ~0.1-0.5 s on a 2-core machine
 
 
 def test_empty_and_blank() -> None:

@@ -60,8 +60,11 @@ _TERMINAL = re.compile(
 _OPENER = re.compile(rf"[{_UPPER}0-9«\"“(\[\-–—•*¿¡]")
 # Last token before a period: letters, digits, and the dots / hyphens / @ / slashes of
 # abbreviations, acronyms, numbers, URLs and e-mail addresses.
-_TOKEN_BEFORE = re.compile(r"[\w.\-@/:%#~&=+'’°]*$")
-_DOTTED_ACRONYM = re.compile(rf"(?:[{_UPPER}{_LOWER}]\.-?)+[{_UPPER}{_LOWER}]$")
+# (Matched on the reversed text before the period: an anchored match stays linear where a
+# search for "...$" would retry from every position.)
+_TOKEN_BEFORE_REV = re.compile(r"[\w.\-@/:%#~&=+'’°]*")
+_LAST_PART_REV = re.compile(r"[^.'’\-/]*")  # "J.-C" -> "C", "l'AFP" -> "AFP"
+_DOTTED_ACRONYM_REV = re.compile(rf"[{_UPPER}{_LOWER}](?:-?\.[{_UPPER}{_LOWER}])+")
 # A token that is a web or e-mail address: its periods are not sentence ends.
 _ADDRESS = re.compile(r"(?:://|^www\.|^www$|@)", re.IGNORECASE)
 # After a period with no space, only a capitalised word or an opening quote starts a sentence
@@ -75,7 +78,7 @@ _NEXT_WORD = re.compile(rf"[{_UPPER}{_LOWER}]+")
 # Case matters: "M." is "Monsieur", "m." is metres.
 _ABBREVIATIONS = _words(
     """
-    M MM Mme Mmes Mlle Mlles Mgr Dr Drs Pr Pre Me Mes St Ste Sts Stes Vve Gal Gén
+    M MM Mme Mmes Mlle Mlles Mgr Dr Drs Pr Me Mes St Ste Sts Stes Vve Gal Gén
     Cdt Lt Cpt Capt Sgt Adj Prof Mr Mrs Ms Jr Sr
     av apr cf éd coll vs ibid op app div Av Bd Art Chap Fig Vol Réf Tél Ex
     """
@@ -91,7 +94,7 @@ _NUMBER_ABBREVIATIONS = _words(
 # (Patterns below open with their rarest character class: the regex engine tries every
 # position, and a capital letter fails fastest.)
 _CAMEL = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])(?=[{_LOWER}])")
-_CAMEL_LEFT = re.compile(rf"[{_UPPER}{_LOWER}]+$")
+_LETTERS = re.compile(rf"[{_UPPER}{_LOWER}]*")
 _SEMI = re.compile(rf";(?=[ \t\u00a0\u202f]+([{_UPPER}][{_LOWER}]*))")
 # Determiners that open sentences but also names ("Le Pen", "De Gaulle"): enough after ";".
 _DETERMINERS = frozenset(["Le", "La", "Les", "L", "De", "Du", "Des", "D"])
@@ -105,16 +108,17 @@ _NOT_HEADING_END = _words(
     intitulée album film livre roman série émission journal label magazine
     """
 )
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+_LAST_WORD_REV = re.compile(r"\W*(\w*)")
 # A capitalised word after a word and a plain space: a heading that lost its line break
 # ("Cinq médecins décédés Parmi les victimes") when the word is a strong sentence starter.
 _SPACED_CAPITAL = re.compile(
     rf"[{_UPPER}](?<=[\w%)] [{_UPPER}])[{_LOWER}]*(?=[ \u00a0\u202f]+[{_LOWER}]|['’,])"
 )
 # A heading in capitals run into the next sentence ("ELLE EST SUSPENDUE Ces explications"): two
-# or more all-capital words, then a capitalised starter word.
+# to twelve all-capital words, then a capitalised starter word (bounded: linear time).
 _CAPS_HEADING = re.compile(
-    rf"(?<![\w'’])(?:[{_UPPER}'’(),\-]*+[ \u00a0]++){{2,}}+([{_UPPER}][{_LOWER}]+)(?=['’ ])"
+    rf"(?<![\w'’])(?:[{_UPPER}'’(),\-]{{1,30}}+[ \u00a0]++){{2,12}}+"
+    rf"([{_UPPER}][{_LOWER}]+)(?=['’ ])"
 )
 _CAPS_WORD = re.compile(rf"[{_UPPER}]{{4}}")
 # A quoted heading or quote glued to a word on one side and to a capitalised word on the
@@ -241,18 +245,20 @@ class _QuoteParity:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._positions: list[int] | None = None
+        self._quotes: list[int] | None = None
+        self._breaks: list[int] = []
 
     def closes(self, i: int) -> bool:
-        if self._positions is None:
-            self._positions = [m.start() for m in re.finditer('"', self._text)]
-        text, positions = self._text, self._positions
-        start = text.rfind("\n", 0, i) + 1
-        end = text.find("\n", i)
-        end = len(text) if end < 0 else end
-        k = bisect_left(positions, i)
-        before = k - bisect_left(positions, start)
-        after = bisect_left(positions, end) - k - 1
+        if self._quotes is None:  # positions are found once, then every question is a bisect
+            self._quotes = [m.start() for m in re.finditer('"', self._text)]
+            self._breaks = [m.start() for m in re.finditer("\n", self._text)]
+        quotes, breaks = self._quotes, self._breaks
+        b = bisect_left(breaks, i)
+        start = breaks[b - 1] if b else 0
+        end = breaks[b] if b < len(breaks) else len(self._text)
+        k = bisect_left(quotes, i)
+        before = k - bisect_left(quotes, start)
+        after = bisect_left(quotes, end) - k - 1
         return before % 2 == 1 and after % 2 == 0
 
 
@@ -263,7 +269,8 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
         return True
     if _ADDRESS.search(token):
         return False  # inside or right after an address: "www.orange.fr. Le" is rare
-    word = re.split(r"[.'’\-/]", token)[-1]
+    reversed_token = token[::-1]
+    word = _LAST_PART_REV.match(reversed_token).group()[::-1]
     if word in _ABBREVIATIONS:
         return False
     if text[nxt].isdigit() and (word in _NUMBER_ABBREVIATIONS or word.isdigit()):
@@ -271,17 +278,14 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
     if len(word) == 1 and word.isupper():
         # Initials ("J. Earnest", "J.-M. Le Pen") and dotted acronyms ("U.S.A.") are not ends,
         # unless what follows only ever starts sentences ("Mac OS X. Une version").
-        following = _NEXT_WORD.match(text, nxt)
+        following = _NEXT_WORD.match(text, nxt, nxt + 40)
         return following is not None and following.group() in starters
-    return not (len(word) <= 2 and _DOTTED_ACRONYM.search(token))
+    return not (len(word) <= 2 and _DOTTED_ACRONYM_REV.match(reversed_token))
 
 
 def _token_before(text: str, i: int) -> str:
     """The run of word, number, address characters that ends at ``i`` (at most 80 chars)."""
-    chunk = text[max(0, i - 80) : i]
-    if not chunk or chunk[-1].isspace():
-        return ""
-    return _TOKEN_BEFORE.search(chunk.rsplit(None, 1)[-1]).group()
+    return _TOKEN_BEFORE_REV.match(text[max(0, i - 80) : i][::-1]).group()[::-1]
 
 
 def _line_cuts(text: str) -> list[int]:
@@ -319,9 +323,9 @@ def _glued_heading_cuts(text: str, starters: frozenset[str]) -> list[int]:
     cuts: list[int] = []
     for m in _CAMEL.finditer(text):
         i = m.start()
-        left = _CAMEL_LEFT.search(text, max(0, i - 40), i).group()
+        left = _LETTERS.match(text[max(0, i - 40) : i][::-1]).group()[::-1]
         if (left.islower() and len(left) >= 4) or (
-            len(left) >= 3 and _NEXT_WORD.match(text, i).group() in starters
+            len(left) >= 3 and _NEXT_WORD.match(text, i, i + 40).group() in starters
         ):
             token = _token_before(text, i)
             if not _ADDRESS.search(token) and "/" not in token:
@@ -339,8 +343,8 @@ def _spaced_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
     cuts: list[int] = []
     for m in _SPACED_CAPITAL.finditer(text):
         if m.group() in strong and m.group() not in _TITLE_WORDS:
-            before = _LAST_WORD.search(text[max(0, m.start() - 40) : m.start() - 1])
-            if before is None or before.group(1).lower() not in _NOT_HEADING_END:
+            before = _LAST_WORD_REV.match(text[max(0, m.start() - 40) : m.start() - 1][::-1])
+            if before.group(1)[::-1].lower() not in _NOT_HEADING_END:
                 cuts.append(m.start())
     return cuts
 
