@@ -315,6 +315,7 @@ def test_offsets_property() -> None:
 @pytest.mark.parametrize(
     "text",
     ["aB" * 50_000, "a.B" * 30_000, "ÉÉÉÉ " * 20_000, 'a "b"C' * 20_000, "M. " * 30_000],
+    ids=["camel", "glued", "capitals", "quotes", "titles"],
 )
 def test_pathological_input_stays_fast(text: str) -> None:
     t0 = time.perf_counter()
