@@ -103,14 +103,9 @@ def spans_from_strings(text: str, sentences: list[str]) -> Spans:
 
 
 def make_abrege() -> Callable[[str], Spans]:
-    """This checkout's segmenter, loaded by path so an installed ``abrege`` cannot shadow it."""
-    import importlib.util
+    from abrege.segment import sentence_spans
 
-    path = ROOT / "src" / "abrege" / "segment.py"
-    spec = importlib.util.spec_from_file_location("_abrege_segment_bench", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.sentence_spans
+    return sentence_spans
 
 
 _REGEX = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])")

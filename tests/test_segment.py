@@ -6,7 +6,6 @@ rule, and a regression floor on the UD French dev files (skipped when ../shared 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import time
@@ -17,12 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-# Load this checkout's segment.py by path: an installed ``abrege`` elsewhere must not shadow it.
-_spec = importlib.util.spec_from_file_location(
-    "_abrege_segment_under_test", ROOT / "src" / "abrege" / "segment.py"
-)
-segment = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(segment)
+from abrege import segment  # noqa: E402
+
 sentence_spans = segment.sentence_spans
 
 
