@@ -26,6 +26,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 5_000_000
+# Fewer words than this in what the extractor found means it found menus, not an article.
+MIN_HTML_WORDS = 10
 DEFAULT_TEXT_FIELD, FALLBACK_TEXT_FIELD, DEFAULT_ID_FIELD = "text", "article", "id"
 
 _BOMS = (
@@ -53,20 +55,23 @@ _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", 
 
 @dataclass(frozen=True)
 class Article:
-    """Text ready for the pipeline. ``id`` is the record's id for JSON Lines input."""
+    """Text ready for the pipeline. For JSON Lines input, ``line`` is the record's line number
+    in ``source`` and ``id`` the value of its id field (None when it has none)."""
 
     source: str
     text: str
     id: object = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
 class Failure:
-    """Why ``source`` gave no text, in one line."""
+    """Why ``source`` (or its record at ``line``) gave no text, in one line."""
 
     source: str
     reason: str
     id: object = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -116,10 +121,7 @@ def item_articles(source: str, options: ReadOptions = ReadOptions()) -> Iterator
             yield from jsonl_articles(source, data.splitlines(), options)
             return
         html = source.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1024]))
-        text = decode(data, _declared_charset(data) if html else None)
-        if html:
-            text = extract_html(text)
-        yield finish(source, text, options)
+        yield finish(source, decode(data, _declared_charset(data) if html else None), html=html)
     except FileNotFoundError:
         yield Failure(source, "no such file")
     except IsADirectoryError:
@@ -225,23 +227,32 @@ def normalise(text: str) -> str:
 
 
 def extract_html(html: str) -> str:
-    """The article of a web page, without menus, ads and comments, paragraphs separated by a
-    blank line so that a paragraph never runs into the next one."""
+    """The article of a web page, without menus, ads, comments or its headline (the title is not
+    article text, so a page and its article text give the same summary), paragraphs separated by
+    a blank line so that a paragraph never runs into the next one."""
     try:
         import trafilatura
     except ImportError:
         raise ValueError("HTML input needs trafilatura: pip install 'abrege[html]'") from None
-    text = trafilatura.extract(
-        html,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-    )
-    if not text or not text.strip():
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+            with_metadata=True,
+        )
+    except Exception as error:  # a parser crash on one odd page must not stop the batch
+        raise ValueError(f"HTML extraction failed ({type(error).__name__})") from None
+    paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
+    title = " ".join((document.title or "").split()).casefold()
+    while paragraphs and title and " ".join(paragraphs[0].split()).casefold() == title:
+        paragraphs.pop(0)
+    if sum(len(p.split()) for p in paragraphs) < MIN_HTML_WORDS:
         raise ValueError("no article text found in the HTML page")
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return "\n\n".join(paragraphs)
 
 
 def jsonl_articles(
@@ -254,38 +265,43 @@ def jsonl_articles(
             line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
             continue
-        where = f"{source}:{number}"
         if len(line) > options.max_bytes:
-            yield Failure(where, _too_large(len(line), options.max_bytes))
+            yield Failure(source, _too_large(len(line), options.max_bytes), line=number)
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line.strip())
         except ValueError as error:
-            yield Failure(where, f"invalid JSON ({error})")
+            yield Failure(source, f"invalid JSON ({error})", line=number)
             continue
         if not isinstance(record, dict):
-            yield Failure(where, "not a JSON object")
+            yield Failure(source, "not a JSON object", line=number)
             continue
         ident = record.get(options.id_field)
         text = record.get(options.text_field)
         if text is None and options.text_field == DEFAULT_TEXT_FIELD:
             text = record.get(FALLBACK_TEXT_FIELD)
         if text is None:
-            yield Failure(where, f"no {_field_names(options)} field", ident)
+            yield Failure(source, f"no {_field_names(options)} field", ident, number)
         elif not isinstance(text, str):
-            yield Failure(where, f"field {options.text_field!r} is not a string", ident)
+            yield Failure(source, f"field {options.text_field!r} is not a string", ident, number)
         else:
             try:
-                yield finish(where, text, options, ident)
+                yield finish(source, text, ident=ident, line=number)
             except ValueError as error:
-                yield Failure(where, str(error), ident)
+                yield Failure(source, str(error), ident, number)
 
 
-def finish(source: str, text: str, options: ReadOptions, ident: object = None) -> Article | Failure:
+def finish(
+    source: str, text: str, html: bool = False, ident: object = None, line: int | None = None
+) -> Article | Failure:
+    """The article of a decoded text: the page's article when it is HTML (by file name, or
+    because it starts like a web page), normalised; a failure when nothing is left."""
+    if html or _HTML_START.match(text[:1024].encode("utf-8", "replace")):
+        text = extract_html(text)
     text = normalise(text)
     if not text.strip():
-        return Failure(source, "empty article", ident)
-    return Article(source, text, ident)
+        return Failure(source, "empty article", ident, line)
+    return Article(source, text, ident, line)
 
 
 def _field_names(options: ReadOptions) -> str:
