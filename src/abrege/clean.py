@@ -64,7 +64,7 @@ _BOILERPLATE = re.compile(
 # "(AFP)", "Avec AFP", "Publié le 12/03/2020 à 10h05".
 _STAMP = re.compile(
     r"""^[\W_]*(?:
-        (?:par|propos\s+recueillis\s+par)\s+[A-ZÉÈ][\w'’.-]*
+        (?i:par|propos\s+recueillis\s+par)\s+[A-ZÉÈ][\w'’.-]*
             (?:\s+(?:[A-ZÉÈ][\w'’.-]*|de|du|des|la|le|et|avec|à|pour|/|,|-|–))*[\W_]*$
         |(?i:avec\s+)?(?:AFP|Reuters|AP)(?:\s*[/,-]\s*[A-Z]\w*)*[\W_]*$
         |(?i:(?:publié|mis\s+à\s+jour|modifié|actualisé)(?:\s+le)?\s+\d{1,2}[\s/.-]\w+[\s/.-]\d{2,4})
