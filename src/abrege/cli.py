@@ -14,7 +14,6 @@ import itertools
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
@@ -204,6 +203,8 @@ def _output(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         yield sys.stdout
         return
+    import tempfile  # only when writing a file: keeps the command's start fast
+
     directory = os.path.dirname(os.path.abspath(path))
     try:
         handle, temporary = tempfile.mkstemp(
