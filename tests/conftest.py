@@ -1,5 +1,4 @@
-"""Paths shared by the tests: the repository's seeds and fixtures, and the project's shared data
-(beside the repository, or where ABREGE_SHARED points)."""
+"""Shared test helpers: where the seeds and the shared data are."""
 
 from __future__ import annotations
 
@@ -8,18 +7,17 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-BAD = FIXTURES / "bad"
-SEED_000 = SEEDS / "000_cf5c31e41a64bb63.txt"
-SEED_004 = SEEDS / "004_da247ad0e8ec085c.txt"
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+SHARED = Path(os.environ.get("ABREGE_SHARED", REPO.parent / "shared"))
 
 
-def shared_data(relative: str) -> Path:
-    """A file of the shared data, or a skip saying it is missing."""
-    base = Path(os.environ.get("ABREGE_SHARED") or Path(__file__).resolve().parents[2] / "shared")
-    path = base / "data" / relative
+def shared_file(relative: str) -> Path:
+    """A file of ../shared/data, or a skip that says plainly what is missing and why."""
+    path = SHARED / "data" / relative
     if not path.exists():
-        pytest.skip(f"shared data missing: {path} (set ABREGE_SHARED to the shared/ folder)")
+        pytest.skip(
+            f"{path} not found: this test needs the shared data folder beside the repo "
+            "(or ABREGE_SHARED=/path/to/shared)"
+        )
     return path

@@ -8,10 +8,12 @@ import json
 import re
 
 import pytest
-from conftest import SEED_004, shared_data
+from conftest import REPO, shared_file
 
 from abrege import clean, split_sentences, summarize
 from abrege.model import Sentence
+
+SEED_004 = REPO / "seeds" / "004_da247ad0e8ec085c.txt"
 
 PVP = (
     "window.pvp_436c5eb9f78a9c6d27ae2e2c212b4925 = new Pvp('dmpublic', {idDM: \"x7vvazw\", "
@@ -120,7 +122,7 @@ def test_junk_at_the_edges_is_trimmed_to_a_span(text, expected):
 
 
 def test_real_articles_with_javascript_lose_only_the_code():
-    path = shared_data("orangesum/valid.jsonl")
+    path = shared_file("orangesum/valid.jsonl")
     articles = [json.loads(line) for line in path.open(encoding="utf-8")]
     with_code = [a["article"] for a in articles if "window.pvp_" in a["article"]]
     assert len(with_code) == 3
@@ -135,7 +137,7 @@ def test_real_articles_with_javascript_lose_only_the_code():
 def test_filter_drops_almost_no_prose_on_real_news():
     """Over-eager junk rules would silently eat article sentences: on the 1,500 validation
     articles fewer than 1 sentence in 500 may be dropped as junk (repeats aside)."""
-    path = shared_data("orangesum/valid.jsonl")
+    path = shared_file("orangesum/valid.jsonl")
     total = dropped = 0
     for line in path.open(encoding="utf-8"):
         for sentence in split_sentences(json.loads(line)["article"]):

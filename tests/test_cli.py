@@ -11,9 +11,12 @@ import subprocess
 import sys
 
 import pytest
-from conftest import BAD, ROOT, SEED_000
+from conftest import REPO
 
 from abrege import cli, summarize
+
+BAD = REPO / "tests" / "fixtures" / "bad"
+SEED_000 = REPO / "seeds" / "000_cf5c31e41a64bb63.txt"
 
 # file -> None (summarised, no message), "warning: ..." (summarised, one warning line) or the
 # one-line reason of the failure. JSON Lines: line number -> the same.
@@ -222,7 +225,7 @@ def test_a_bug_on_one_article_costs_only_that_article(capsys, monkeypatch):
         return summarize(text, **options)
 
     monkeypatch.setattr(cli, "summarize", buggy)
-    seed_004 = ROOT / "seeds" / "004_da247ad0e8ec085c.txt"
+    seed_004 = REPO / "seeds" / "004_da247ad0e8ec085c.txt"
     code, out, err = run(capsys, seed_004, SEED_000)
     assert code == 1
     assert err == f"abrege: {seed_004}: internal error (RuntimeError: boom); please report it\n"
@@ -245,7 +248,7 @@ def test_warnings_are_in_json_and_on_stderr(capsys):
 
 def test_command_on_the_bad_folder_never_shows_a_traceback():
     """The real process, as a user runs it (also catches output flushing problems)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     env.pop("ABREGE_DEBUG", None)
     result = subprocess.run(
         [sys.executable, "-m", "abrege.cli", *map(str, bad_files())],

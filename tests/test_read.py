@@ -9,7 +9,7 @@ import sys
 import unicodedata
 
 import pytest
-from conftest import BAD, SEED_000, shared_data
+from conftest import REPO, shared_file
 
 from abrege.read import (
     STDIN,
@@ -23,6 +23,9 @@ from abrege.read import (
     item_articles,
     normalise,
 )
+
+BAD = REPO / "tests" / "fixtures" / "bad"
+SEED_000 = REPO / "seeds" / "000_cf5c31e41a64bb63.txt"
 
 SEED = SEED_000.read_text("utf-8")
 
@@ -231,7 +234,7 @@ def test_directories_expand_to_article_files_in_order(tmp_path):
 def test_every_valid_article_survives_a_cp1252_export():
     """The decoder's choice on real news: all OrangeSum validation articles that cp1252 can hold
     come back identical from their cp1252 bytes."""
-    path = shared_data("orangesum/valid.jsonl")
+    path = shared_file("orangesum/valid.jsonl")
     texts = [json.loads(line)["article"] for line in path.open(encoding="utf-8")]
     checked = 0
     for text in texts:
