@@ -29,6 +29,7 @@ MIN_WORDS_FOR_OVERLAP = 8
 # news, under 6% in English or German. Only judged on at least MIN_WORDS_FOR_LANGUAGE words.
 FRENCH_STOP_SHARE = 0.25
 MIN_WORDS_FOR_LANGUAGE = 30
+LANGUAGE_SAMPLE_WORDS = 200
 
 # Code: from the first of these to the end of the sentence is program text, never prose.
 _CODE = re.compile(
@@ -72,6 +73,24 @@ _STAMP = re.compile(
     re.X,
 )
 MAX_STAMP_WORDS = 12
+_TWEET_HINTS = ("(@", "pic.twitter.com/")
+_LETTER = re.compile(r"[^\W\d_]")
+# Every match of _CODE contains one of these; every match of _MARKUP one of those.
+_CODE_HINTS = (
+    "=",
+    "{",
+    "}",
+    "$(",
+    "new ",
+    "window.",
+    "document.",
+    "function",
+    "__",
+    "@media",
+    "!important",
+    "googletag.",
+)
+_MARKUP_HINTS = ("<", "[", "=", "&", "http", "www.", "(")
 _TWEET_SIGNATURE = re.compile(r"\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}|\bpic\.twitter\.com/")
 # What may separate junk from prose at a sentence's edge; opening quotes and brackets belong to
 # the prose that follows them.
@@ -117,11 +136,12 @@ def strip_junk(sentence: Sentence) -> Sentence | None:
     article prose. Links and markup inside a real sentence stay: cutting them would leave a
     sentence that is no longer a span of the input."""
     text = sentence.text
-    if _TWEET_SIGNATURE.search(text):
+    if _any_in(text, _TWEET_HINTS) and _TWEET_SIGNATURE.search(text):
         return None
-    code = _CODE.search(text)
+    # Cheap substring tests first: the regexes only run on the rare sentences that could match.
+    code = _CODE.search(text) if _any_in(text, _CODE_HINTS) else None
     start, end = 0, code.start() if code else len(text)
-    junk = list(_MARKUP.finditer(text, 0, end))
+    junk = list(_MARKUP.finditer(text, 0, end)) if _any_in(text, _MARKUP_HINTS) else []
     for match in junk:
         if text[start : match.start()].strip(_EDGE):
             break
@@ -135,21 +155,29 @@ def strip_junk(sentence: Sentence) -> Sentence | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     body = text[start:end]
-    count = len(words(_MARKUP.sub(" ", body)))
-    if count == 0 or (count < MIN_WORDS and (code or junk)) or _is_boilerplate(body, count):
+    if code or junk:
+        if len(words(_MARKUP.sub(" ", body))) < MIN_WORDS:
+            return None
+    elif not _LETTER.search(body):
+        return None
+    if _BOILERPLATE.match(body) or (_STAMP.match(body) and len(words(body)) <= MAX_STAMP_WORDS):
         return None
     if (start, end) == (0, len(text)):
         return sentence
     return replace(sentence, text=body, start=sentence.start + start, end=sentence.start + end)
 
 
-def _is_boilerplate(text: str, count: int) -> bool:
-    return bool(_BOILERPLATE.match(text)) or (count <= MAX_STAMP_WORDS and bool(_STAMP.match(text)))
+def _any_in(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
 
 
 def french_share(sentences: Iterable[Sentence]) -> tuple[float, int]:
     """Share of French stop words among the words of ``sentences``, and the word count."""
-    tokens = [w.casefold() for s in sentences for w in words(s.text)]
+    tokens: list[str] = []
+    for sentence in sentences:
+        if len(tokens) >= LANGUAGE_SAMPLE_WORDS:  # enough to judge, and keeps long texts cheap
+            break
+        tokens.extend(w.casefold() for w in words(sentence.text))
     if not tokens:
         return 0.0, 0
     return sum(1 for w in tokens if w in STOP_WORDS) / len(tokens), len(tokens)
