@@ -93,6 +93,10 @@ def test_normalise_keeps_typography():
     assert normalise(text) == text
 
 
+def test_lone_surrogates_from_json_escapes_are_replaced():
+    assert normalise(json.loads('"Bonjour \\ud800 le monde."')) == "Bonjour \ufffd le monde."
+
+
 def test_nul_bytes_mean_binary():
     with pytest.raises(ValueError, match="binary"):
         decode(b"abc\x00def")

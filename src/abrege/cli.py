@@ -122,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     options = ReadOptions(args.max_bytes, args.text_field, args.id_field)
     sources = list(expand(args.paths or [STDIN]))
+    with contextlib.suppress(AttributeError, ValueError):
+        # A file name that is not valid UTF-8 must not crash the output mid-batch.
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         items = _items(sources, options)
         first = next(items, None)
@@ -213,7 +216,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())

@@ -48,6 +48,7 @@ _FRENCH_NON_ASCII = frozenset("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈ�
 _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
@@ -204,8 +205,9 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def normalise(text: str) -> str:
-    """Repair mojibake (UTF-8 that was read as cp1252, often twice), make line ends ``\\n`` and
-    compose accents (NFC), so equal texts compare equal whatever their journey."""
+    """Repair mojibake (UTF-8 that was read as cp1252, often twice), replace lone surrogates,
+    make line ends ``\\n`` and compose accents (NFC), so equal texts compare equal whatever
+    their journey."""
     if _MOJIBAKE_HINT.search(text):
         import ftfy
 
@@ -222,6 +224,8 @@ def normalise(text: str) -> str:
                 explain=False,
             ),
         )
+    if _SURROGATE.search(text):  # only JSON escapes can make these; no encoder accepts them
+        text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
