@@ -75,6 +75,8 @@ _STAMP = re.compile(
 MAX_STAMP_WORDS = 12
 _TWEET_HINTS = ("(@", "pic.twitter.com/")
 _LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W_]+")
 # Every match of _CODE contains one of these; every match of _MARKUP one of those.
 _CODE_HINTS = (
     "=",
@@ -100,8 +102,8 @@ _OPENING = "«\"“'(["
 
 def sentence_key(text: str) -> str:
     """What makes two sentences "the same": their words, case, accents' composition,
-    whitespace, quotes and punctuation aside."""
-    return " ".join(words(text)).casefold()
+    whitespace, quotes and punctuation aside. Numbers count: "12 morts" is not "15 morts"."""
+    return " ".join(_TOKEN.findall(text.casefold()))
 
 
 def keep(sentences: Iterable[Sentence]) -> list[Sentence]:
@@ -109,7 +111,7 @@ def keep(sentences: Iterable[Sentence]) -> list[Sentence]:
     sentence once (the first occurrence, so offsets point at it)."""
     seen_keys: set[str] = set()
     seen_shingles: set[tuple[str, ...]] = set()
-    stream: list[str] = []  # the words of every sentence so far, for shingles across sentences
+    tail: list[str] = []  # the last words before this sentence: shingles run across sentences
     kept = []
     for sentence in sentences:
         trimmed = strip_junk(sentence)
@@ -117,15 +119,19 @@ def keep(sentences: Iterable[Sentence]) -> list[Sentence]:
             continue
         key = sentence_key(trimmed.text)
         tokens = key.split()
-        window = stream[-(SHINGLE - 1) :] + tokens
-        shingles = {tuple(window[i : i + SHINGLE]) for i in range(len(window) - SHINGLE + 1)}
-        own = {tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
         repeated = key in seen_keys or (
-            len(tokens) >= MIN_WORDS_FOR_OVERLAP and own <= seen_shingles
+            len(tokens) >= MIN_WORDS_FOR_OVERLAP
+            and all(
+                tuple(tokens[i : i + SHINGLE]) in seen_shingles
+                for i in range(len(tokens) - SHINGLE + 1)
+            )
         )
         seen_keys.add(key)
-        seen_shingles |= shingles
-        stream.extend(tokens)
+        window = tail + tokens
+        seen_shingles.update(
+            tuple(window[i : i + SHINGLE]) for i in range(len(window) - SHINGLE + 1)
+        )
+        tail = window[-(SHINGLE - 1) :]
         if not repeated:
             kept.append(trimmed)
     return kept
@@ -177,7 +183,7 @@ def french_share(sentences: Iterable[Sentence]) -> tuple[float, int]:
     for sentence in sentences:
         if len(tokens) >= LANGUAGE_SAMPLE_WORDS:  # enough to judge, and keeps long texts cheap
             break
-        tokens.extend(w.casefold() for w in words(sentence.text))
+        tokens.extend(_LETTERS.findall(sentence.text.casefold()))
     if not tokens:
         return 0.0, 0
     return sum(1 for w in tokens if w in STOP_WORDS) / len(tokens), len(tokens)
