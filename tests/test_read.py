@@ -203,6 +203,22 @@ def test_stdin_jsonl_is_sniffed(monkeypatch, data, expected):
     assert [item.id for item in item_articles(STDIN)] == expected
 
 
+def test_stdin_jsonl_streams_with_a_limit_per_record(monkeypatch):
+    records = [{"id": i, "text": f"Article numéro {i} en entier."} for i in range(200)]
+    data = "".join(json.dumps(r) + "\n" for r in records).encode()
+    assert len(data) > 5000
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    items = list(item_articles(STDIN, ReadOptions(max_bytes=100)))
+    assert [item.id for item in items] == list(range(200))
+    assert all(isinstance(item, Article) for item in items)
+
+
+def test_stdin_text_over_the_limit(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Une phrase. " * 100)))
+    [item] = item_articles(STDIN, ReadOptions(max_bytes=1000))
+    assert item.reason == "too large (at least 1001 bytes, limit 1000 bytes; see --max-bytes)"
+
+
 def test_failures_name_the_reason(tmp_path):
     assert read_one(tmp_path / "absent.txt").reason == "no such file"
     assert read_one(BAD / "empty.txt").reason == "empty article"

@@ -12,6 +12,7 @@ pipeline ranks, so the character offsets of a summary refer to it, not to the ra
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import os
 import re
@@ -117,10 +118,18 @@ def item_articles(source: str, options: ReadOptions = ReadOptions()) -> Iterator
             with open(source, "rb") as handle:
                 yield from jsonl_articles(source, handle, options)
             return
-        data = read_bytes(source, options.max_bytes)
-        if source == STDIN and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-            yield from jsonl_articles(source, data.splitlines(), options)
-            return
+        if source == STDIN:
+            # JSON Lines on standard input streams like a file: sniffed on its first line.
+            stream = sys.stdin.buffer
+            first = stream.readline(options.max_bytes + 1)
+            if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+                yield from jsonl_articles(source, itertools.chain([first], stream), options)
+                return
+            data = first + stream.read(max(0, options.max_bytes + 1 - len(first)))
+            if len(data) > options.max_bytes:
+                raise ValueError(_too_large(len(data), options.max_bytes, at_least=True))
+        else:
+            data = read_bytes(source, options.max_bytes)
         html = source.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1024]))
         yield finish(source, decode(data, _declared_charset(data) if html else None), html=html)
     except FileNotFoundError:
@@ -133,16 +142,13 @@ def item_articles(source: str, options: ReadOptions = ReadOptions()) -> Iterator
         yield Failure(source, str(error) or type(error).__name__)
 
 
-def read_bytes(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """All the bytes of ``source``, refusing more than ``max_bytes`` before reading them all."""
-    if source == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-    else:
-        with open(source, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                raise ValueError(_too_large(size, max_bytes))
-            data = handle.read(max_bytes + 1)
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """All the bytes of a file, refusing more than ``max_bytes`` before reading them."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise ValueError(_too_large(size, max_bytes))
+        data = handle.read(max_bytes + 1)  # a file may grow while we read it
     if len(data) > max_bytes:
         raise ValueError(_too_large(len(data), max_bytes, at_least=True))
     return data
@@ -315,7 +321,7 @@ def _field_names(options: ReadOptions) -> str:
 
 
 def _too_large(size: int, limit: int, at_least: bool = False) -> str:
-    more = "more than " if at_least else ""
+    more = "at least " if at_least else ""
     return f"too large ({more}{_megabytes(size)}, limit {_megabytes(limit)}; see --max-bytes)"
 
 
