@@ -14,6 +14,7 @@ import pytest
 from conftest import REPO
 
 from abrege import cli, summarize
+from abrege.read import item_articles
 
 BAD = REPO / "tests" / "fixtures" / "bad"
 SEED_000 = REPO / "seeds" / "000_cf5c31e41a64bb63.txt"
@@ -147,8 +148,6 @@ def test_jsonl_from_stdin_with_custom_fields(capsys, monkeypatch):
 def test_offsets_point_into_the_ranked_text(capsys):
     code, out, _ = run(capsys, "-f", "json", BAD / "mojibake.txt", BAD / "javascript.txt")
     assert code == 0
-    from abrege.read import item_articles
-
     for record in json.loads(out):
         [article] = item_articles(record["source"])
         for sentence in record["sentences"]:

@@ -47,7 +47,9 @@ _FRENCH_NON_ASCII = frozenset("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈ�
 # A UTF-8 lead byte read as cp1252/Latin-1 followed by a continuation byte read the same way:
 # the signature of mojibake. Only then is ftfy (70 ms to import) worth loading.
 _MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "[\u00c2-\u00f4]"  # a UTF-8 lead byte, then a continuation byte as cp1252 shows it:
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
