@@ -135,6 +135,13 @@ def test_jsonl_in_jsonl_out_keeps_ids_and_errors(capsys):
     assert len(err.splitlines()) == 5
 
 
+def test_jsonl_as_text_names_each_record(capsys):
+    code, out, _ = run(capsys, "-f", "text", BAD / "records.jsonl")
+    assert code == 1
+    assert out.count("==> ") == 3
+    assert f"==> {BAD / 'records.jsonl'}:1 (id a1) <==" in out
+
+
 def test_jsonl_from_stdin_with_custom_fields(capsys, monkeypatch):
     text = SEED_000.read_text("utf-8")
     data = json.dumps({"url": "https://exemple.fr/1", "body": text}) + "\n"

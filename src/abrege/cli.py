@@ -130,10 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = next(items, None)
         if first is not None:
             items = itertools.chain([first], items)
+        records = first is not None and first.line is not None
         # JSON Lines in, JSON Lines out: the natural default for a dump, keeping every id.
-        fmt = args.format or ("jsonl" if first is not None and first.line is not None else "text")
+        fmt = args.format or ("jsonl" if records else "text")
         with _output(args.output) as out:
-            renderer = Renderer(out, fmt, headers=len(sources) > 1 or fmt == "jsonl")
+            renderer = Renderer(out, fmt, headers=len(sources) > 1 or records)
             renderer.begin()
             failed = summarise_all(items, args, renderer)
             renderer.end()
