@@ -11,6 +11,10 @@ Cleaning: the 0.1 filter (drop word-less and exactly repeated sentences) is the 
 F1 (1, 2, L) of the default 3-sentence TextRank summary against the author's abstract, words
 lowercased and split on non-letters (accents kept), no stemming.
 
+Robustness: each article again with the junk scrapers add (a byline, a "Lire aussi" link, a
+link alone, its first three sentences repeated with other quotes and spacing, the OrangeSum
+video player's JavaScript); how many summaries stay exactly those of the clean article.
+
 Speed: seconds per article, and ratios against the reference measured in the same run.
 """
 
@@ -146,6 +150,45 @@ def cleaning(records: list[dict]) -> None:
     )
 
 
+PVP = (
+    "window.pvp_436c5eb9f78a9c6d27ae2e2c212b4925 = new Pvp('dmpublic', {idDM: \"x7vvazw\", "
+    'mediaType: "dm-public"}, { \'sequenceUrl\': "//pms.orange.fr/module/pm/1892/videoInfoEdito/'
+    'extId/x7vvazw/adCategory/embed", "mute": true, "autoplay": false'
+)
+
+
+def messy(article: str) -> str:
+    """The article as a scraper delivers it: a byline, a "Lire aussi" link, a link alone, its
+    lead repeated with other quotes and spacing, and the video player's JavaScript."""
+    sentences = split_sentences(article)
+    lead = " ".join(s.text for s in sentences[:3])
+    copy = re.sub(r'"([^"]*)"', r"« \1 »", lead).replace(" ", "  ")
+    return (
+        f"Par Jean Dupont\n\n{article}\n\nLire aussi : Les autres titres du jour\n\n"
+        f"https://www.dailymotion.com/video/x70mmsk\n\n{copy}\n\n{PVP}"
+    )
+
+
+def robustness(records: list[dict]) -> None:
+    print(
+        "\nThe same articles with scraper junk added (byline, link, repeated lead, JavaScript):\n"
+    )
+    print("| filter | summary unchanged by the junk | ROUGE-1 | ROUGE-2 | ROUGE-L |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, keep in (("0.1 (reference)", baseline_keep), ("abrege input", clean.keep)):
+        original, clean.keep = clean.keep, keep
+        try:
+            same, scores = 0, []
+            for record in records:
+                summary = summarize(messy(record["article"])).text
+                same += summary == summarize(record["article"]).text
+                scores.append(rouge(summary, record["reference"]))
+        finally:
+            clean.keep = original
+        means = " | ".join(f"{100 * statistics.fmean(s[i] for s in scores):.2f}" for i in range(3))
+        print(f"| {name} | {same}/{len(records)} | {means} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -154,6 +197,7 @@ def main() -> None:
     texts = [unicodedata.normalize("NFC", r["article"]) for r in records]
     decoding(texts)
     cleaning(records)
+    robustness(records)
 
 
 if __name__ == "__main__":
