@@ -113,8 +113,9 @@ def test_prose_is_kept_whole(prose):
     ],
 )
 def test_junk_at_the_edges_is_trimmed_to_a_span(text, expected):
+    # The sentence is built by hand: this tests trimming, whatever the segmenter does.
     source = "Début. " + text
-    [sentence] = [s for s in split_sentences(source) if s.start > 0][:1]
+    sentence = Sentence(index=1, text=text, start=7, end=len(source))
     trimmed = clean.strip_junk(sentence)
     assert trimmed.text == expected
     assert source[trimmed.start : trimmed.end] == trimmed.text
@@ -130,8 +131,9 @@ def test_real_articles_with_javascript_lose_only_the_code():
         sentences = split_sentences(text)
         kept = clean.keep(sentences)
         assert not any("pvp" in s.text or "{" in s.text for s in kept)
-        prose = [s for s in sentences if "window." not in s.text]
-        assert [s.text for s in kept] == [s.text for s in clean.keep(prose)]
+        # In these articles the scraped player code runs to the end of the text.
+        by_hand = text[: text.index("window.pvp_")]
+        assert [s.text for s in kept] == [s.text for s in clean.keep(split_sentences(by_hand))]
 
 
 def test_filter_drops_almost_no_prose_on_real_news():

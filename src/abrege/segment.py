@@ -71,6 +71,8 @@ _ADDRESS = re.compile(r"(?:://|^www\.|^www$|@)", re.IGNORECASE)
 # ("inconnues.Lorsque", "l'AFP.Aucune", "fin.\"Le"); "photo.JPG", "v2.X" do not.
 _GLUED_OPENER = re.compile(rf"[{_UPPER}](?![.][\w\-])|[«\"“]\s*[{_UPPER}0-9]")
 _GLUED_AFTER_NUMBER = re.compile(rf"[{_UPPER}][{_LOWER}'’]|[AÀ] |[«\"“]\s*[{_UPPER}0-9]")
+# A link after a sentence end and a space starts the next piece (an embedded post's address).
+_LINK_STARTS = ("http://", "https://", "www.")
 _NEXT_WORD = re.compile(rf"[{_UPPER}{_LOWER}]+")
 
 # Abbreviations that never end a sentence: titles before a name ("M. Dupont", "Mme", "Dr") and
@@ -94,6 +96,8 @@ _NUMBER_ABBREVIATIONS = _words(
 # (Patterns below open with their rarest character class: the regex engine tries every
 # position, and a capital letter fails fastest.)
 _CAMEL = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])(?=[{_LOWER}])")
+# What follows an identifier, not a word of prose: a key's colon, an assignment, a call.
+_CODE_AFTER = re.compile(r"['\"]?\s*[:=(]|[_\d]")
 _LETTERS = re.compile(rf"[{_UPPER}{_LOWER}]*")
 _SEMI = re.compile(rf";(?=[ \t\u00a0\u202f]+([{_UPPER}][{_LOWER}]*))")
 # Determiners that open sentences but also names ("Le Pen", "De Gaulle"): enough after ";".
@@ -210,7 +214,7 @@ def _punctuation_cuts(text: str, starters: frozenset[str]) -> list[int]:
         if nxt >= n:
             break
         ch = text[nxt]
-        if not _OPENER.match(ch):
+        if not _OPENER.match(ch) and not (m.group("space") and text.startswith(_LINK_STARTS, nxt)):
             continue  # lowercase, comma, closing mark...: the sentence goes on
         if _ELIDED_AFTER_END.search(text, max(0, m.start() - 8), m.end("punct")):
             continue  # "matchs. (...) Les": the elision opens the next sentence
@@ -324,9 +328,10 @@ def _glued_heading_cuts(text: str, starters: frozenset[str]) -> list[int]:
     for m in _CAMEL.finditer(text):
         i = m.start()
         left = _LETTERS.match(text[max(0, i - 40) : i][::-1]).group()[::-1]
-        if (left.islower() and len(left) >= 4) or (
-            len(left) >= 3 and _NEXT_WORD.match(text, i, i + 40).group() in starters
-        ):
+        right = _NEXT_WORD.match(text, i, i + 40)
+        if _CODE_AFTER.match(text, right.end()):
+            continue  # "mediaType:", "sequenceUrl':" — an identifier in scraped code
+        if (left.islower() and len(left) >= 4) or (len(left) >= 3 and right.group() in starters):
             token = _token_before(text, i)
             if not _ADDRESS.search(token) and "/" not in token:
                 cuts.append(i)
