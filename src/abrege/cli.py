@@ -1,32 +1,56 @@
-"""The ``abrege`` command: summaries of French articles on standard output.
+"""The ``abrege`` command: summaries of French articles on standard output (or a file).
 
 Exit status: 0 when every article was summarised, 1 when at least one failed (each failure is
-one line on stderr and the others are still summarised), 2 for a usage error.
+one line ``abrege: SOURCE: reason`` on stderr and the others are still summarised), 2 for a
+usage error. One bad article never costs the others, not even when it trips a bug: the bug is
+reported on its line and the batch goes on (set ABREGE_DEBUG=1 to get the traceback instead).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
+import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TextIO
 
 from .errors import AbregeError
 from .pipeline import DEFAULT_METHOD, METHODS, summarize
-from .read import STDIN, Failure, articles, expand
-from .render import FORMATS, Renderer
+from .read import (
+    DEFAULT_ID_FIELD,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TEXT_FIELD,
+    FALLBACK_TEXT_FIELD,
+    STDIN,
+    Article,
+    Failure,
+    ReadOptions,
+    expand,
+    item_articles,
+)
+from .render import FORMATS, Renderer, label
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 EXAMPLES = """\
 examples:
-  abrege article.txt                 three-sentence summary of one article
-  abrege -n 2 seeds/                 two sentences for each .txt file of a folder
-  abrege --words 60 a.txt b.txt      at most about 60 words each
+  abrege article.txt                 a short summary (2 sentences, about 55 words)
+  abrege --title "..." article.txt   the headline helps choose the sentences
+  abrege -n 2 seeds/                 two sentences for each article file of a folder
+  abrege --words 60 a.txt b.html     at most about 60 words each; HTML pages are reduced to
+                                     their article first (needs: pip install 'abrege[html]')
   cat article.txt | abrege -         read standard input
   abrege --format json seeds/        sentences with scores and character offsets
+  abrege dump.jsonl -o out.jsonl     one JSON summary per line, keeping each record's id
+  abrege --text-field body --id-field url dump.jsonl
 
-  abrege evaluate data.jsonl         ROUGE against reference abstracts (see: abrege evaluate -h)
+  abrege evaluate data.jsonl         ROUGE against reference abstracts (abrege evaluate -h)
 
+input: .txt files in any common encoding (UTF-8, UTF-16 with BOM, Windows-1252, Latin-1),
+.html/.htm pages, .jsonl files (one JSON object per line); folders are searched for these.
 exit status: 0 all summarised, 1 some articles failed (one line each on stderr), 2 usage error
 """
 
@@ -34,7 +58,7 @@ exit status: 0 all summarised, 1 some articles failed (one line each on stderr),
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="abrege",
-        description="Extractive summaries of French news articles (TextRank), offline.",
+        description="Extractive summaries of French news articles, offline.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -42,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article file, folder of .txt files, or - for standard input (default: -)",
+        help="article file, folder of article files, or - for standard input (default: -)",
     )
     add_length_options(parser)
     parser.add_argument(
@@ -58,8 +82,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="the article's headline, which helps the default method find what it is about "
         "(one article only)",
     )
-    parser.add_argument(
-        "-f", "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    output = parser.add_argument_group("output")
+    output.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="output format (default: jsonl for JSON Lines input, text otherwise)",
+    )
+    output.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output; it appears complete or not at all",
+    )
+    inputs = parser.add_argument_group("input")
+    inputs.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="refuse an article larger than SIZE, e.g. 500k or 20MB (default: 5MB)",
+    )
+    inputs.add_argument(
+        "--text-field",
+        default=DEFAULT_TEXT_FIELD,
+        metavar="NAME",
+        help=f"JSON Lines field holding the article (default: {DEFAULT_TEXT_FIELD}, "
+        f"else {FALLBACK_TEXT_FIELD})",
+    )
+    inputs.add_argument(
+        "--id-field",
+        default=DEFAULT_ID_FIELD,
+        metavar="NAME",
+        help=f"JSON Lines field copied to the output as id (default: {DEFAULT_ID_FIELD})",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return parser
@@ -67,7 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_length_options(parser: argparse.ArgumentParser) -> None:
     """The summary length options, shared with ``abrege evaluate``."""
-    length = parser.add_argument_group("length (the tightest wins; default 3 sentences)")
+    length = parser.add_argument_group(
+        "length (the tightest wins; default: 2 sentences and about 55 words for news, "
+        "3 sentences for the other methods)"
+    )
     length.add_argument(
         "-n", "--sentences", type=_positive_int, metavar="N", help="at most N sentences"
     )
@@ -85,59 +143,140 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return evaluate(argv[1:])
     args = build_parser().parse_args(argv)
-    paths = args.paths or [STDIN]
-    sources = list(expand(paths))
+    options = ReadOptions(args.max_bytes, args.text_field, args.id_field)
+    sources = list(expand(args.paths or [STDIN]))
     if args.title is not None and len(sources) > 1:
         print("abrege: --title is for one article, not several", file=sys.stderr)
         return EXIT_USAGE
-    renderer = Renderer(sys.stdout, args.format, headers=len(sources) > 1)
-    failed = 0
-    renderer.begin()
+    with contextlib.suppress(AttributeError, ValueError):
+        # A file name that is not valid UTF-8 must not crash the output mid-batch.
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        for item in _articles(sources):
-            if isinstance(item, Failure):
-                failed += 1
-                _report(renderer, item.source, item.reason)
-                continue
-            try:
-                summary = summarize(
-                    item.text,
-                    sentences=args.sentences,
-                    words=args.words,
-                    ratio=args.ratio,
-                    method=args.method,
-                    title=args.title,
-                )
-            except AbregeError as error:
-                failed += 1
-                _report(renderer, item.source, str(error))
-                continue
-            renderer.summary(item.source, summary)
-        renderer.end()
+        items = _items(sources, options)
+        first = next(items, None)
+        if first is not None:
+            items = itertools.chain([first], items)
+        records = first is not None and first.line is not None
+        # JSON Lines in, JSON Lines out: the natural default for a dump, keeping every id.
+        fmt = args.format or ("jsonl" if records else "text")
+        with _output(args.output) as out:
+            renderer = Renderer(out, fmt, headers=len(sources) > 1 or records)
+            renderer.begin()
+            failed = summarise_all(items, args, renderer)
+            renderer.end()
     except BrokenPipeError:
-        # `abrege ... | head` closing the pipe early is normal, not an error.
-        sys.stderr.close()
+        # `abrege ... | head` closing the pipe early is normal, not an error; point stdout at
+        # /dev/null so the interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except OutputError as error:
+        print(f"abrege: {error}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def _articles(sources):
+def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
+    """Summarise and render each item; return how many failed."""
+    failed = 0
+    for item in items:
+        if isinstance(item, Failure):
+            failed += 1
+            _report(renderer, item, item.reason)
+            continue
+        try:
+            summary = summarize(
+                item.text,
+                sentences=args.sentences,
+                words=args.words,
+                ratio=args.ratio,
+                method=args.method,
+                title=args.title,
+            )
+        except AbregeError as error:
+            failed += 1
+            _report(renderer, item, str(error))
+            continue
+        except Exception as error:  # a bug on one article must not cost the others
+            if os.environ.get("ABREGE_DEBUG"):
+                raise
+            failed += 1
+            _report(renderer, item, _internal(error))
+            continue
+        for warning in summary.warnings:
+            print(f"abrege: {_label(item)}: warning: {warning}", file=sys.stderr)
+        renderer.summary(item.source, summary, item.id, item.line)
+    return failed
+
+
+def _items(sources: list[str | Failure], options: ReadOptions) -> Iterator[Article | Failure]:
     for source in sources:
         if isinstance(source, Failure):
             yield source
-        else:
-            yield from articles([source])
+            continue
+        try:
+            yield from item_articles(source, options)
+        except Exception as error:  # as above: one unreadable source, not the batch
+            if os.environ.get("ABREGE_DEBUG"):
+                raise
+            yield Failure(source, _internal(error))
 
 
-def _report(renderer: Renderer, source: str, reason: str) -> None:
-    print(f"abrege: {_display(source)}: {reason}", file=sys.stderr)
-    renderer.failure(source, reason)
+class OutputError(Exception):
+    """The output file cannot be written: nothing can be done, so it is a usage error."""
 
 
-def _display(source: str) -> str:
-    return "<stdin>" if source == STDIN else source
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Standard output, or FILE written atomically: a temporary file beside it, renamed over it
+    only once complete, so an interrupted run leaves the old FILE (or none), never half a one."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    import tempfile  # only when writing a file: keeps the command's start fast
+
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{os.path.basename(path)}.", suffix=".part", dir=directory
+        )
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _report(renderer: Renderer, item: Article | Failure, reason: str) -> None:
+    print(f"abrege: {_label(item)}: {reason}", file=sys.stderr)
+    renderer.failure(item.source, reason, item.id, item.line)
+
+
+def _label(item: Article | Failure) -> str:
+    return label(item.source, item.id, item.line)
+
+
+def _internal(error: Exception) -> str:
+    return f"internal error ({type(error).__name__}: {error}); please report it"
 
 
 def _positive_int(value: str) -> int:
@@ -158,6 +297,20 @@ def _ratio(value: str) -> float:
     if not 0 < number <= 1:
         raise argparse.ArgumentTypeError("must be in (0, 1]")
     return number
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmg]?)b?", re.I)
+
+
+def _size(value: str) -> int:
+    """A byte count with an optional decimal unit: 5000000, 500k, 5MB, 1G."""
+    match = _SIZE.fullmatch(value.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 500k, 5MB)")
+    number = float(match.group(1)) * 1000 ** "_kmg".index(match.group(2).lower() or "_")
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 byte")
+    return int(number)
 
 
 def _version() -> str:

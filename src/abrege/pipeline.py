@@ -72,6 +72,7 @@ def summarize(
             for i in chosen
         ),
         method=method,
+        warnings=clean.language_warnings(candidates),
     )
 
 

@@ -1,30 +1,88 @@
 """Turn the command line's PATH arguments into articles (or a reason each cannot be read).
 
-Reading never raises for one bad source: it yields a :class:`Failure` instead, so a batch goes
-on and the caller reports the failure in one line.
+Real input is messy: Windows-1252 exports, UTF-8 or UTF-16 with a BOM, mojibake ("Ã©" for "é"),
+HTML pages, JSON Lines dumps of a scraper. Reading never raises for one bad source: it yields a
+:class:`Failure` instead, so a batch goes on and the caller reports the failure in one line.
+
+The text of an :class:`Article` is the decoded text, mojibake repaired, line ends made ``\\n``
+and Unicode NFC-normalised (for HTML: the article text the extractor found). It is the text the
+pipeline ranks, so the character offsets of a summary refer to it, not to the raw bytes.
 """
 
 from __future__ import annotations
 
+import codecs
+import itertools
+import json
 import os
+import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 STDIN = "-"
-ARTICLE_SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+DEFAULT_MAX_BYTES = 5_000_000
+# Fewer words than this in what the extractor found means it found menus, not an article.
+MIN_HTML_WORDS = 10
+DEFAULT_TEXT_FIELD, FALLBACK_TEXT_FIELD, DEFAULT_ID_FIELD = "text", "article", "id"
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Single-byte encodings French text is really exported in, most likely first.
+_LEGACY = ("cp1252", "iso8859_15", "mac_roman")
+# Characters of ordinary French text outside ASCII; anything else non-ASCII makes a decoding less
+# plausible. Picking the decoding with fewest odd characters is right on every OrangeSum article
+# encoded in cp1252 or Latin-1, where charset-normalizer alone misreads about one in seven.
+_FRENCH_NON_ASCII = frozenset("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”…–—€°²³·\u00a0\u202f")
+# A UTF-8 lead byte read as cp1252/Latin-1 followed by a continuation byte read the same way:
+# the signature of mojibake. Only then is ftfy (70 ms to import) worth loading.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4]"  # a UTF-8 lead byte, then a continuation byte as cp1252 shows it:
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 
 
 @dataclass(frozen=True)
 class Article:
+    """Text ready for the pipeline. For JSON Lines input, ``line`` is the record's line number
+    in ``source`` and ``id`` the value of its id field (None when it has none)."""
+
     source: str
     text: str
+    id: object = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
 class Failure:
+    """Why ``source`` (or its record at ``line``) gave no text, in one line."""
+
     source: str
     reason: str
+    id: object = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    text_field: str = DEFAULT_TEXT_FIELD
+    id_field: str = DEFAULT_ID_FIELD
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
@@ -39,45 +97,235 @@ def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
                 and os.path.isfile(os.path.join(path, name))
             )
             if not found:
-                yield Failure(path, "directory has no .txt file")
+                yield Failure(path, f"directory has no article file ({' '.join(ARTICLE_SUFFIXES)})")
             yield from found
         else:
             yield path
 
 
-def read_bytes(source: str) -> bytes:
-    if source == STDIN:
-        return sys.stdin.buffer.read()
-    with open(source, "rb") as handle:
-        return handle.read()
+def articles(
+    paths: Iterable[str], options: ReadOptions = ReadOptions()
+) -> Iterator[Article | Failure]:
+    for item in expand(paths):
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield from item_articles(item, options)
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped); anything else is refused rather than guessed."""
+def item_articles(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Article | Failure]:
+    """The articles of one source: one for a text or HTML file, one per line of JSON Lines."""
+    try:
+        if source != STDIN and source.lower().endswith(JSONL_SUFFIXES):
+            with open(source, "rb") as handle:
+                yield from jsonl_articles(source, handle, options)
+            return
+        if source == STDIN:
+            # JSON Lines on standard input streams like a file: sniffed on its first line.
+            stream = sys.stdin.buffer
+            first = stream.readline(options.max_bytes + 1)
+            if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+                yield from jsonl_articles(source, itertools.chain([first], stream), options)
+                return
+            data = first + stream.read(max(0, options.max_bytes + 1 - len(first)))
+            if len(data) > options.max_bytes:
+                raise ValueError(_too_large(len(data), options.max_bytes, at_least=True))
+        else:
+            data = read_bytes(source, options.max_bytes)
+        html = source.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1024]))
+        yield finish(source, decode(data, _declared_charset(data) if html else None), html=html)
+    except FileNotFoundError:
+        yield Failure(source, "no such file")
+    except IsADirectoryError:
+        yield Failure(source, "is a directory")
+    except PermissionError:
+        yield Failure(source, "permission denied")
+    except (OSError, ValueError) as error:
+        yield Failure(source, str(error) or type(error).__name__)
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """All the bytes of a file, refusing more than ``max_bytes`` before reading them."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise ValueError(_too_large(size, max_bytes))
+        data = handle.read(max_bytes + 1)  # a file may grow while we read it
+    if len(data) > max_bytes:
+        raise ValueError(_too_large(len(data), max_bytes, at_least=True))
+    return data
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: a BOM decides; then UTF-8; then the encoding an HTML page declares; then
+    the single-byte encoding that reads most like French (cp1252 covers Latin-1); then
+    charset-normalizer's guess for anything else. NUL bytes without a BOM mean a binary file."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ValueError(f"invalid {encoding} text (byte {error.start})") from None
     if b"\x00" in data:
         raise ValueError("binary file (contains NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"not UTF-8 text (byte {error.start})") from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_legacy(data, declared)
+    if len(_CONTROL.findall(text[:10_000])) > max(2, len(text[:10_000]) // 100):
+        raise ValueError("binary file (control characters)")
+    return text
 
 
-def read(source: str) -> Article | Failure:
+def _decode_legacy(data: bytes, declared: str | None) -> str:
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    candidates = []
+    for encoding in _LEGACY:
+        try:
+            candidates.append(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    best = min(candidates, key=_oddness, default=None)
+    if best is None or _oddness(best) > 0:
+        from charset_normalizer import from_bytes
+
+        guess = from_bytes(data).best()
+        if guess is not None and (best is None or _oddness(str(guess)) < _oddness(best)):
+            return str(guess)
+    if best is None:
+        raise ValueError("unknown text encoding")
+    return best
+
+
+def _oddness(text: str) -> int:
+    """How many characters of ``text`` are unexpected in French: C1 controls, box drawing,
+    stray symbols. Lower is a more plausible decoding."""
+    return sum(1 for ch in text if ord(ch) > 127 and ch not in _FRENCH_NON_ASCII)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _DECLARED_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def normalise(text: str) -> str:
+    """Repair mojibake (UTF-8 that was read as cp1252, often twice), replace lone surrogates,
+    make line ends ``\\n`` and compose accents (NFC), so equal texts compare equal whatever
+    their journey."""
+    if _MOJIBAKE_HINT.search(text):
+        import ftfy
+
+        text = ftfy.fix_text(
+            text,
+            ftfy.TextFixerConfig(
+                unescape_html=False,
+                uncurl_quotes=False,
+                fix_latin_ligatures=False,
+                fix_character_width=False,
+                fix_line_breaks=False,
+                remove_control_chars=False,
+                normalization=None,
+                explain=False,
+            ),
+        )
+    if _SURROGATE.search(text):  # only JSON escapes can make these; no encoder accepts them
+        text = _SURROGATE.sub("\ufffd", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def extract_html(html: str) -> str:
+    """The article of a web page, without menus, ads, comments or its headline (the title is not
+    article text, so a page and its article text give the same summary), paragraphs separated by
+    a blank line so that a paragraph never runs into the next one."""
     try:
-        text = decode(read_bytes(source))
-    except FileNotFoundError:
-        return Failure(source, "no such file")
-    except IsADirectoryError:
-        return Failure(source, "is a directory")
-    except PermissionError:
-        return Failure(source, "permission denied")
-    except (OSError, ValueError) as error:
-        return Failure(source, str(error))
+        import trafilatura
+    except ImportError:
+        raise ValueError("HTML input needs trafilatura: pip install 'abrege[html]'") from None
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+            with_metadata=True,
+        )
+    except Exception as error:  # a parser crash on one odd page must not stop the batch
+        raise ValueError(f"HTML extraction failed ({type(error).__name__})") from None
+    paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
+    title = " ".join((document.title or "").split()).casefold()
+    while paragraphs and title and " ".join(paragraphs[0].split()).casefold() == title:
+        paragraphs.pop(0)
+    if sum(len(p.split()) for p in paragraphs) < MIN_HTML_WORDS:
+        raise ValueError("no article text found in the HTML page")
+    return "\n\n".join(paragraphs)
+
+
+def jsonl_articles(
+    source: str, lines: Iterable[bytes], options: ReadOptions = ReadOptions()
+) -> Iterator[Article | Failure]:
+    """One article per JSON Lines record, read line by line so a dump of any size streams; the
+    size limit applies to each record. A bad record fails alone, named ``SOURCE:LINE``."""
+    for number, line in enumerate(lines, 1):
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if not line.strip():
+            continue
+        if len(line) > options.max_bytes:
+            yield Failure(source, _too_large(len(line), options.max_bytes), line=number)
+            continue
+        try:
+            record = json.loads(line.strip())
+        except ValueError as error:
+            yield Failure(source, f"invalid JSON ({error})", line=number)
+            continue
+        if not isinstance(record, dict):
+            yield Failure(source, "not a JSON object", line=number)
+            continue
+        ident = record.get(options.id_field)
+        text = record.get(options.text_field)
+        if text is None and options.text_field == DEFAULT_TEXT_FIELD:
+            text = record.get(FALLBACK_TEXT_FIELD)
+        if text is None:
+            yield Failure(source, f"no {_field_names(options)} field", ident, number)
+        elif not isinstance(text, str):
+            yield Failure(source, f"field {options.text_field!r} is not a string", ident, number)
+        else:
+            try:
+                yield finish(source, text, ident=ident, line=number)
+            except ValueError as error:
+                yield Failure(source, str(error), ident, number)
+
+
+def finish(
+    source: str, text: str, html: bool = False, ident: object = None, line: int | None = None
+) -> Article | Failure:
+    """The article of a decoded text: the page's article when it is HTML (by file name, or
+    because it starts like a web page), normalised; a failure when nothing is left."""
+    if html or _HTML_START.match(text[:1024].encode("utf-8", "replace")):
+        text = extract_html(text)
+    text = normalise(text)
     if not text.strip():
-        return Failure(source, "empty article")
-    return Article(source, text)
+        return Failure(source, "empty article", ident, line)
+    return Article(source, text, ident, line)
 
 
-def articles(paths: Iterable[str]) -> Iterator[Article | Failure]:
-    for item in expand(paths):
-        yield item if isinstance(item, Failure) else read(item)
+def _field_names(options: ReadOptions) -> str:
+    if options.text_field == DEFAULT_TEXT_FIELD:
+        return f"{DEFAULT_TEXT_FIELD!r} or {FALLBACK_TEXT_FIELD!r}"
+    return repr(options.text_field)
+
+
+def _too_large(size: int, limit: int, at_least: bool = False) -> str:
+    more = "at least " if at_least else ""
+    return f"too large ({more}{_megabytes(size)}, limit {_megabytes(limit)}; see --max-bytes)"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size} bytes"

@@ -1,4 +1,11 @@
-"""Write results as text, Markdown or JSON, one article at a time so a long batch streams."""
+"""Write results as text, Markdown, JSON or JSON Lines, one article at a time so a long batch
+streams.
+
+In JSON and JSON Lines every article gets a record, failed ones with ``"error"`` instead of a
+summary, so nothing silently disappears. Sentence ``start``/``end`` are character offsets in the
+text that was ranked: the input decoded, mojibake repaired, line ends made ``\\n`` and
+NFC-normalised (for an HTML page, the article text extracted from it).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from typing import TextIO
 
 from .model import Summary
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "jsonl")
 
 
 class Renderer:
@@ -22,37 +29,62 @@ class Renderer:
         if self.fmt == "json":
             self.out.write("[")
 
-    def summary(self, source: str, summary: Summary) -> None:
-        if self.fmt == "json":
-            self._json({"source": source, **summary.to_dict()})
+    def summary(
+        self, source: str, summary: Summary, id: object = None, line: int | None = None
+    ) -> None:
+        """``id`` and ``line`` identify a JSON Lines record of ``source``."""
+        if self.fmt in ("json", "jsonl"):
+            self._record(
+                {
+                    **_identity(source, id, line),
+                    **summary.to_dict(),
+                    "warnings": list(summary.warnings),
+                }
+            )
         elif self.fmt == "markdown":
             self._separate()
             if self.headers:
-                self.out.write(f"## {source}\n\n")
+                self.out.write(f"## {label(source, id, line)}\n\n")
             self.out.writelines(f"- {s.text}\n" for s in summary.sentences)
         else:
             self._separate()
             if self.headers:
-                self.out.write(f"==> {source} <==\n")
+                self.out.write(f"==> {label(source, id, line)} <==\n")
             self.out.write(summary.text + "\n")
         self.count += 1
         self.out.flush()
 
-    def failure(self, source: str, reason: str) -> None:
-        """Failures are reported on stderr by the caller; JSON keeps them in the list too, so
-        nothing silently disappears from machine-read output."""
-        if self.fmt == "json":
-            self._json({"source": source, "error": reason})
+    def failure(self, source: str, reason: str, id: object = None, line: int | None = None) -> None:
+        """Failures are reported on stderr by the caller; JSON keeps them in the output too."""
+        if self.fmt in ("json", "jsonl"):
+            self._record({**_identity(source, id, line), "error": reason})
             self.count += 1
+            self.out.flush()
 
     def end(self) -> None:
         if self.fmt == "json":
             self.out.write("\n]\n" if self.count else "]\n")
         self.out.flush()
 
-    def _json(self, obj: dict) -> None:
-        self.out.write(("," if self.count else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
+    def _record(self, obj: dict) -> None:
+        text = json.dumps(obj, ensure_ascii=False)
+        if self.fmt == "jsonl":
+            self.out.write(text + "\n")
+        else:
+            self.out.write(("," if self.count else "") + "\n  " + text)
 
     def _separate(self) -> None:
         if self.count:
             self.out.write("\n")
+
+
+def label(source: str, id: object = None, line: int | None = None) -> str:
+    """How a person is shown an article: ``<stdin>``, ``a.txt``, ``dump.jsonl:12 (id 4567)``."""
+    name = "<stdin>" if source == "-" else source
+    if line is not None:
+        name += f":{line}"
+    return name if id is None else f"{name} (id {id})"
+
+
+def _identity(source: str, id: object, line: int | None) -> dict:
+    return {"source": source, "line": line, "id": id}

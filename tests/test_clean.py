@@ -1,0 +1,252 @@
+"""Cleaning: what is not article prose never reaches the ranker, and a repeat counts once.
+
+The junk below is copied from real OrangeSum articles (ids in comments)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import REPO, shared_file
+
+from abrege import clean, split_sentences, summarize
+from abrege.model import Sentence
+
+SEED_004 = REPO / "seeds" / "004_da247ad0e8ec085c.txt"
+
+PVP = (
+    "window.pvp_436c5eb9f78a9c6d27ae2e2c212b4925 = new Pvp('dmpublic', {idDM: \"x7vvazw\", "
+    'mediaType: "dm-public"}, { \'sequenceUrl\': "//pms.orange.fr/module/pm/1892/videoInfoEdito/'
+    "extId/x7vvazw/adCategory/embed\", 'domNode': \"pvpContainer_436c5eb9f78a9c6d27ae2e2c212b4925"
+    '", "origin": "embed", "mute": true, "autoplay": false'
+)
+PROSE = "Le procureur a détaillé les premières constatations des enquêteurs sur place."
+
+
+def kept_texts(text: str) -> list[str]:
+    return [s.text for s in clean.keep(split_sentences(text))]
+
+
+def one(text: str) -> Sentence:
+    return Sentence(index=0, text=text, start=0, end=len(text))
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        PVP,  # 32077
+        "window.pvp_68bc764c9a7c53fcafb37bf93d22689a = new Pvp('digiteka', { 'id': "
+        "'CNT000001jyFox', 'idDigiteka': \"pulsx3\", 'mediaType': \"digiteka-public\" })",  # 21911
+        "Lire la suite sur Le Figaro",  # 9014
+        "*Sources : Observatoire BVA - Foncia - Les Français et les Transports, 2018.",  # 8441
+        "https://www.dailymotion.com/video/x70mmsk",
+        '[EMBED url="https://video-streaming.orange.fr/actu-politique/bac-2019.html"]',
+        "Par Jean-Baptiste Dupont",
+        "Propos recueillis par Florian PLAUCHEUR",  # 6657
+        "(AFP)",
+        "Avec AFP",
+        "Publié le 12/03/2020 à 14h05",
+        "À lire aussi : Les États-Unis renforcent leur présence en Irak",
+        "LIRE AUSSI >> Moscou livre des avions à Damas",
+        "Crédit photo : VINCENZO PINTO / AFP",
+        "© AFP 2020",
+        "Une publication partagée par Laeticia Hallyday (@laeticiahallyday) le 3 mars 2020",
+        "— Jean-Luc Mélenchon (@JLMelenchon) March 3, 2019",
+        '<div class="pub"><script src="/ads.js"></script></div>',
+        ".pub { display: none; } body { margin: 0; }",
+        "function(){ var a = document.getElementById('x'); }",
+    ],
+)
+def test_junk_sentences_are_dropped(junk):
+    assert clean.strip_junk(one(junk)) is None
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        PROSE,
+        "Par ailleurs, le gouvernement a annoncé un plan de relance de 100 milliards d'euros.",
+        # 385: "A lire" that is not a link
+        "\"A lire certains articles, j'aurais déjà accepté que ce ne soit pas un socialiste.",
+        # 18451: "Publié le" that is not a date stamp
+        "Publié le 20 décembre sur le site de fausses informations AWD news, l'article est faux.",
+        # 1849: a link inside a sentence is content
+        "Chacun peut calculer son empreinte écologique sur http://www.footprintcalculator.org",
+        "Un site (www.snu.gouv.fr) a été mis en ligne par le gouvernement pour les volontaires.",
+        "Le hashtag #abolish112 était en tête lundi sur Twitter, selon l'AFP.",
+        "Il a démissionné.",
+        "Le ministre de l'Intérieur a reçu les syndicats de police, a indiqué l'AFP.",
+        # 21425: an editor's note in brackets is part of the sentence
+        "Mais un autre CRS a utilisé son LBD [NDLR lanceur de balles de défense].",
+    ],
+)
+def test_prose_is_kept_whole(prose):
+    assert clean.strip_junk(one(prose)) == one(prose)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # glued JavaScript after the last sentence (14914)
+        (
+            "Elle est réduite à la portion congrue.\" window.pvp_1 = new Pvp('dm', {id: 1})",
+            'Elle est réduite à la portion congrue."',
+        ),
+        (PROSE + PVP, PROSE),
+        # embed markers before the prose (21687, 33351)
+        (
+            '[EMBED url=" "]"A 14h00, le bilan provisoire fait état d\'une personne décédée".',
+            '"A 14h00, le bilan provisoire fait état d\'une personne décédée".',
+        ),
+        ("=11ptC'était une allocution très attendue.", "C'était une allocution très attendue."),
+        # a photo credit glued before the prose (6317)
+        (
+            "(Crédit photo : KOEN VAN WEEL / ANP / AFP) Il ne dit rien et remporte les enchères.",
+            "Il ne dit rien et remporte les enchères.",
+        ),
+        # an embedded tweet's address glued to the prose (18043)
+        (
+            "https://twitter.com/alancelin/status/1096830846487670785 Le politologue a nuancé.",
+            "Le politologue a nuancé.",
+        ),
+    ],
+)
+def test_junk_at_the_edges_is_trimmed_to_a_span(text, expected):
+    # The sentence is built by hand: this tests trimming, whatever the segmenter does.
+    source = "Début. " + text
+    sentence = Sentence(index=1, text=text, start=7, end=len(source))
+    trimmed = clean.strip_junk(sentence)
+    assert trimmed.text == expected
+    assert source[trimmed.start : trimmed.end] == trimmed.text
+    assert trimmed.index == sentence.index
+
+
+def test_real_articles_with_javascript_lose_only_the_code():
+    path = shared_file("orangesum/valid.jsonl")
+    articles = [json.loads(line) for line in path.open(encoding="utf-8")]
+    with_code = [a["article"] for a in articles if "window.pvp_" in a["article"]]
+    assert len(with_code) == 3
+    for text in with_code:
+        sentences = split_sentences(text)
+        kept = clean.keep(sentences)
+        assert not any("pvp" in s.text or "{" in s.text for s in kept)
+        # In these articles the scraped player code runs to the end of the text.
+        by_hand = text[: text.index("window.pvp_")]
+        assert [s.text for s in kept] == [s.text for s in clean.keep(split_sentences(by_hand))]
+
+
+def test_filter_drops_almost_no_prose_on_real_news():
+    """Over-eager junk rules would silently eat article sentences: on the 1,500 validation
+    articles fewer than 1 sentence in 500 may be dropped as junk (repeats aside)."""
+    path = shared_file("orangesum/valid.jsonl")
+    total = dropped = 0
+    for line in path.open(encoding="utf-8"):
+        for sentence in split_sentences(json.loads(line)["article"]):
+            total += 1
+            dropped += clean.strip_junk(sentence) is None
+    assert dropped < total / 500
+
+
+def test_exact_repeats_count_once_and_the_first_is_kept():
+    text = "Le maire a parlé hier soir. Il pleut à Paris depuis lundi. Le maire a parlé hier soir."
+    kept = clean.keep(split_sentences(text))
+    assert [s.text for s in kept] == [
+        "Le maire a parlé hier soir.",
+        "Il pleut à Paris depuis lundi.",
+    ]
+    assert kept[0].start == 0
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        'Le  maire a   parlé "hier soir" devant le conseil municipal réuni.',  # whitespace, quotes
+        "Le maire a parlé « hier soir » devant le conseil municipal réuni.",  # French quotes
+        "LE MAIRE A PARLÉ HIER SOIR DEVANT LE CONSEIL MUNICIPAL RÉUNI.",  # case
+        "Le maire a parlé hier soir devant le conseil",  # truncated by the scraper
+    ],
+)
+def test_near_repeats_count_once(copy):
+    text = (
+        "Le maire a parlé hier soir devant le conseil municipal réuni. Il a annoncé un budget "
+        f"en hausse pour les écoles de la commune. {copy}"
+    )
+    assert len(kept_texts(text)) == 2
+
+
+def test_glued_copy_of_two_sentences_counts_once():
+    first = "Le maire a parlé hier soir devant le conseil municipal réuni."
+    second = "Il a annoncé un budget en hausse pour les écoles de la commune."
+    text = f"{first} {second}\n\nAutre chose encore a été dit ce jour-là.\n\n{first[:-1]}.{second}"
+    assert kept_texts(text) == [first, second, "Autre chose encore a été dit ce jour-là."]
+
+
+def test_repeated_paragraph_counts_once():
+    paragraph = (
+        "La réforme des retraites sera présentée en conseil des ministres mercredi prochain. "
+        "Les syndicats appellent déjà à une journée de grève nationale."
+    )
+    other = "Le gouvernement espère un vote avant l'été, selon plusieurs ministres."
+    text = f"{paragraph}\n\n{other}\n\n{paragraph}\n\n{paragraph}"
+    assert kept_texts(text) == kept_texts(f"{paragraph}\n\n{other}")
+
+
+def test_a_short_sentence_inside_a_longer_one_is_not_a_repeat():
+    text = "Il a dit non au projet de loi sur la police, hier. Il a dit non."
+    assert kept_texts(text) == [
+        "Il a dit non au projet de loi sur la police, hier.",
+        "Il a dit non.",
+    ]
+
+
+def seed_004_without_repeat() -> tuple[str, str]:
+    """Seed 004 and its text with the repeated block removed: the second copy starts where the
+    first sentence occurs again."""
+    text = SEED_004.read_text("utf-8")
+    first_sentence = split_sentences(text)[0].text
+    cut = text.index(first_sentence, 1)
+    return text, text[:cut].rstrip()
+
+
+def test_seed_004_is_summarised_as_if_written_once():
+    text, by_hand = seed_004_without_repeat()
+    assert len(by_hand) < 0.6 * len(text)
+    for n in (1, 3, 5):
+        assert summarize(text, sentences=n) == summarize(by_hand, sentences=n)
+
+
+def test_seed_004_with_a_messier_copy_is_summarised_as_if_written_once():
+    text, by_hand = seed_004_without_repeat()
+    copy = text[len(by_hand) :]
+    copy = re.sub(r'"([^"]*)"', r"« \1 »", copy)  # other quotes
+    copy = re.sub(r"\. (?=[A-Z\"«])", ".", copy)  # glued sentences, as scrapers do
+    copy = copy.replace(" ", "  ").upper()  # other spacing and case
+    for n in (1, 3, 5):
+        assert summarize(by_hand + copy, sentences=n) == summarize(by_hand, sentences=n)
+
+
+def test_french_text_gets_no_language_warning():
+    text = SEED_004.read_text("utf-8")
+    assert clean.language_warnings(split_sentences(text)) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government announced on Tuesday that it would raise taxes on fuel next year, a "
+        "decision that angered many drivers across the country. The prime minister said the "
+        "measure was necessary to fund the transition to cleaner energy.",
+        "El gobierno anunció el martes que subirá los impuestos sobre el combustible el próximo "
+        "año, una decisión que ha enfadado a muchos conductores en todo el país. El primer "
+        "ministro dijo que la medida era necesaria para financiar la transición energética.",
+    ],
+)
+def test_foreign_text_is_flagged_but_summarised(text):
+    [warning] = clean.language_warnings(split_sentences(text))
+    assert "does not look French" in warning
+    assert summarize(text).warnings == (warning,)
+
+
+def test_short_texts_are_not_judged():
+    assert clean.language_warnings(split_sentences("Breaking news. Paris, 10 a.m.")) == ()
