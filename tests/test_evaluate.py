@@ -100,7 +100,7 @@ def test_load_uses_the_named_fields_and_tolerates_missing_titles(tmp_path):
 
 def test_an_article_that_cannot_be_summarised_scores_zero_and_is_counted():
     examples = [evaluate.Example(ARTICLE, REFERENCE), evaluate.Example("...", REFERENCE)]
-    result = evaluate.score("news", evaluate.summarizer("news"), examples, progress=False)
+    result = evaluate.score("lead-1", evaluate.summarizer("lead-1"), examples, progress=False)
     assert result.failures == 1
     assert np.all(result.scores[1] == 0) and np.all(result.scores[0] > 0)
 

@@ -352,7 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="abrege evaluate",
         description="Summarise every article of a JSON Lines file and print ROUGE-1/2/L F1 "
-        "against its reference (French tokens, accents kept) with 95%% bootstrap intervals.",
+        "against its reference (French tokens, accents kept) with 95% bootstrap intervals.",
         epilog="examples:\n"
         "  abrege evaluate valid.jsonl\n"
         "  abrege evaluate valid.jsonl --compare lead-2 textrank default\n"

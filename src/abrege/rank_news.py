@@ -26,6 +26,7 @@ import numpy as np
 from .tokenize import content_terms, words
 
 MODEL_FILE = "data/news_ranker.json"
+CLIP = 3.0
 
 FEATURES = (
     "pos0",
@@ -123,7 +124,12 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 def expand(z: np.ndarray) -> np.ndarray:
     """Standardised features and all their pairwise products (squares included): what the
-    logistic regression weighs. Shared with the training script so both see the same columns."""
+    logistic regression weighs. Shared with the training script so both see the same columns.
+
+    Features are clipped to 3 standard deviations first: a sentence that repeats the title word
+    for word lies far out in the tail, and an unclipped square there let a small learned
+    curvature turn the best match into a penalty."""
+    z = np.clip(z, -CLIP, CLIP)
     rows, cols = np.triu_indices(z.shape[1])
     return np.hstack([z, z[:, rows] * z[:, cols]])
 
