@@ -31,9 +31,9 @@ DENSE_LIMIT = 2_000  # sentences; the dense n x n float matrices then take 32 MB
 _SMALL_CELLS = 250_000  # sentences x distinct terms under which counts are a dense array
 
 
-def _counts(terms: Sequence[Sequence[str]]):
-    """Sentence-by-term count matrix: a dense array when small (no scipy import, no sparse
-    overhead on a news article), else scipy CSR."""
+def _counts(terms: Sequence[Sequence[str]], dense_allowed: bool):
+    """Sentence-by-term count matrix: a dense array when allowed and small (no scipy import, no
+    sparse overhead on a news article), else scipy CSR."""
     n = len(terms)
     flat = list(chain.from_iterable(terms))
     vocabulary = dict(zip(dict.fromkeys(flat), count()))
@@ -41,7 +41,7 @@ def _counts(terms: Sequence[Sequence[str]]):
     lengths = np.fromiter(map(len, terms), dtype=np.int64, count=n)
     rows = np.repeat(np.arange(n), lengths)
     width = max(len(vocabulary), 1)
-    if n * width <= _SMALL_CELLS:
+    if dense_allowed and n * width <= _SMALL_CELLS:
         cells = np.bincount(rows * width + columns, minlength=n * width)
         return cells.reshape(n, width).astype(np.float64)
     from scipy.sparse import csr_matrix
@@ -61,10 +61,11 @@ def textrank(terms: Sequence[Sequence[str]]) -> np.ndarray:
     n = len(terms)
     if n == 0:
         return np.zeros(0)
-    counts = _counts(terms)
+    dense = n <= DENSE_LIMIT
+    counts = _counts(terms, dense_allowed=dense)
     overlap = counts @ counts.T
     logs = _log_lengths(terms)
-    if n <= DENSE_LIMIT:
+    if dense:
         if not isinstance(overlap, np.ndarray):
             overlap = overlap.toarray()
         return _dense_textrank(overlap, logs)

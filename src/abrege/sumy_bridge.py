@@ -38,7 +38,7 @@ class SumyTokenizer:
         return tuple(paragraph[start:end] for start, end in sentence_spans(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tokenize.words(sentence)
+        return tuple(tokenize.words(sentence))
 
 
 def sumy_summarizer(name: str):

@@ -40,12 +40,15 @@ def _load_stop_words() -> frozenset[str]:
 STOP_WORDS: frozenset[str] = _load_stop_words()
 
 
-@lru_cache(maxsize=4096)
-def words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` as they appear (original case, ’ written '), elisions split off.
+def words(text: str) -> list[str]:
+    """The words of ``text`` as they appear (original case, ’ written '), elisions split off."""
+    return list(_scan(text))
 
-    Cached: the clean, rank and select steps each need a sentence's words, and re-scanning is
-    the main cost of summarising a short article."""
+
+@lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[str, ...]:
+    # Cached (immutable, hence the tuple): the clean, rank and select steps each need the words
+    # of the same sentence, and scanning is the main cost of summarising a short article.
     return tuple(_WORD.findall(text.replace("’", "'")))
 
 
@@ -85,5 +88,5 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stems of the non-stop words of ``text``, in order, repeats kept (TextRank counts them)."""
     # Words hold no space, so lowering the joined string lowers each word, in one C call.
-    lowered = " ".join(words(text)).lower().split(" ")
+    lowered = " ".join(_scan(text)).lower().split(" ")
     return list(filter(None, map(_TERMS.__getitem__, lowered)))
