@@ -75,8 +75,12 @@ def sumy_scores(name: str, texts: Sequence[str]) -> np.ndarray:
     """
     summarizer = sumy_summarizer(name)
     document = sumy_document(texts)
-    ratings = _RATINGS[name](summarizer, document)
-    return np.array([float(ratings[s]) for s in document.sentences], dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratings = _RATINGS[name](summarizer, document)
+    scores = np.array([float(ratings[s]) for s in document.sentences], dtype=np.float64)
+    # LexRank on two sentences sharing every term (all idf 0) rates them NaN; sumy then keeps
+    # article order, and so does 0 for all. NaN would not be valid JSON output.
+    return np.nan_to_num(scores, nan=0.0)
 
 
 # How to get each summariser's ratings: these mirror the first lines of each sumy ``__call__``
