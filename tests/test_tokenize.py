@@ -8,8 +8,10 @@ import re
 
 import pytest
 from conftest import shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from abrege.tokenize import STOP_WORDS, content_terms, stem, words
+from abrege.tokenize import ELISIONS, STOP_WORDS, content_terms, stem, words
 
 
 @pytest.mark.parametrize(
@@ -31,6 +33,30 @@ from abrege.tokenize import STOP_WORDS, content_terms, stem, words
 )
 def test_words_split_french_elisions(text, expected):
     assert words(text) == expected
+
+
+def words_by_rule(text: str) -> list[str]:
+    """The rule ``words`` implements in one regex, spelled out: runs of letters joined by
+    apostrophes, then elided prefixes peeled off one by one."""
+    out = []
+    for token in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text):
+        parts = re.split(r"['’]", token)
+        while len(parts) > 1 and parts[0].lower() in ELISIONS:
+            out.append(parts.pop(0))
+        out.append("'".join(parts))
+    return out
+
+
+PIECES = st.sampled_from(
+    [*ELISIONS, "QU", "L", "Jusqu", "homme", "État", "aujourd", "hui", "île", "ſ", "İ", "ß"]
+    + ["'", "’", " ", "-", "3", "_", ".", "«", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=14).map("".join))
+def test_words_follow_the_elision_rule(text):
+    assert words(text) == words_by_rule(text)
 
 
 def test_words_returns_a_fresh_list_each_time():

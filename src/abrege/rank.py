@@ -50,10 +50,12 @@ def _counts(terms: Sequence[Sequence[str]], dense_allowed: bool):
     return csr_matrix((data, (rows, columns)), shape=(n, width))  # duplicates are summed
 
 
-def _log_lengths(terms: Sequence[Sequence[str]]) -> np.ndarray:
+def _lengths_and_logs(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
     # math.log as sumy uses it (NumPy's vectorised log may differ in the last bit). An empty
     # sentence shares no term, so its value never reaches a weight.
-    return np.array([math.log(len(t)) if t else 0.0 for t in terms])
+    logs = np.array([math.log(k) if k else 0.0 for k in lengths.tolist()])
+    return lengths, logs
 
 
 def textrank(terms: Sequence[Sequence[str]]) -> np.ndarray:
@@ -63,45 +65,63 @@ def textrank(terms: Sequence[Sequence[str]]) -> np.ndarray:
         return np.zeros(0)
     dense = n <= DENSE_LIMIT
     counts = _counts(terms, dense_allowed=dense)
-    overlap = counts @ counts.T
-    logs = _log_lengths(terms)
+    lengths, logs = _lengths_and_logs(terms)
     if dense:
+        overlap = counts @ counts.T
         if not isinstance(overlap, np.ndarray):
             overlap = overlap.toarray()
         return _dense_textrank(overlap, logs)
-    return _sparse_textrank(overlap.tocsr(), logs)
+    return _grouped_textrank(counts.tocsr(), lengths, logs)
 
 
 def _dense_textrank(overlap: np.ndarray, logs: np.ndarray) -> np.ndarray:
-    """sumy's matrix and power method, operation for operation."""
+    """sumy's matrix and power method, operation for operation (in place where sumy allocates:
+    the same roundings, a third of the memory)."""
     n = len(logs)
     norm = logs[:, None] + logs[None, :]
-    # sumy: no shared term -> 0; two one-term sentences (norm log 1 + log 1 = 0) -> the raw
-    # overlap; else overlap / norm. Lengths are whole numbers, so norm is 0 or >= log 2.
-    with np.errstate(divide="ignore", invalid="ignore"):
-        weights = np.where(overlap == 0, 0.0, np.where(norm == 0, overlap, overlap / norm))
+    # sumy: no shared term -> 0 (0 / norm is 0 too); two one-term sentences (norm log 1 + log 1
+    # = 0) -> the raw overlap; else overlap / norm. Lengths are whole, so norm is 0 or >= log 2.
+    weights = overlap
+    np.divide(weights, norm, out=weights, where=norm != 0)
+    del norm
     weights /= weights.sum(axis=1)[:, np.newaxis] + _ZERO_DIVISION_PREVENTION
-    transition = np.full((n, n), (1.0 - DAMPING) / n) + DAMPING * weights
-    transposed = transition.T
+    weights *= DAMPING  # sumy: full((n, n), (1 - d) / n) + d * weights
+    weights += (1.0 - DAMPING) / n
+    transposed = weights.T
     return _power_iteration(lambda p: np.dot(transposed, p), n)
 
 
-def _sparse_textrank(overlap, logs: np.ndarray) -> np.ndarray:
-    """The same Markov chain without the dense matrix: p' = (1-d)/n * sum(p) + d * Wᵀp, and as
-    W = D⁻¹S with S symmetric, Wᵀp = S(D⁻¹p): no transpose is built. Values are computed in
-    place on the product's own arrays so peak memory stays near one copy of the linked pairs."""
-    n = len(logs)
-    overlap.sort_indices()
-    rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(overlap.indptr))
-    norm = logs[rows]
-    norm += logs[overlap.indices]
-    del rows
-    nonzero = norm != 0
-    np.divide(overlap.data, norm, out=overlap.data, where=nonzero)
-    del norm, nonzero
-    inverse = 1.0 / (np.asarray(overlap.sum(axis=1)).ravel() + _ZERO_DIVISION_PREVENTION)
+def _grouped_textrank(counts, lengths: np.ndarray, logs: np.ndarray) -> np.ndarray:
+    """The same Markov chain without forming the sentence-by-sentence weights, whose number of
+    non-zeros grows with the square of the length when a frequent term (the verb "a" is in 40%
+    of news sentences) links most pairs.
+
+    Weights are S = (C Cᵀ) / (log|Si| + log|Sj|), and W = D⁻¹S row-normalised, so the step is
+    p' = (1-d)/n * sum(p) + d * S(D⁻¹p), S symmetric. The denominator only depends on the two
+    lengths, which take few distinct values: grouping sentences by length, S x is
+    sum over lengths L of (1 / (log|Si| + log L)) * (C (Cᵀ x_L)), with x_L the part of x on
+    sentences of L terms. Two sparse products per step, linear in the terms of the text times
+    the number of distinct lengths; memory stays that of C plus a few n x (lengths) arrays.
+    """
+    n = len(lengths)
+    present = np.flatnonzero(lengths)
+    distinct, group = np.unique(lengths[present], return_inverse=True)
+    distinct_logs = np.array([math.log(k) for k in distinct.tolist()])
+    norm = logs[:, None] + distinct_logs[None, :]
+    factor = np.ones_like(norm)  # a zero norm (one-term sentences): sumy keeps the raw overlap
+    np.divide(1.0, norm, out=factor, where=norm != 0)
+    transposed = counts.T.tocsr()
+    spread = np.zeros((n, len(distinct)))
+
+    def similarity_times(x: np.ndarray) -> np.ndarray:
+        spread[present, group] = x[present]
+        return np.einsum("ij,ij->i", counts @ (transposed @ spread), factor)
+
+    inverse = 1.0 / (similarity_times(np.ones(n)) + _ZERO_DIVISION_PREVENTION)
     teleport = (1.0 - DAMPING) / n
-    return _power_iteration(lambda p: teleport * p.sum() + DAMPING * (overlap @ (p * inverse)), n)
+    return _power_iteration(
+        lambda p: teleport * p.sum() + DAMPING * similarity_times(p * inverse), n
+    )
 
 
 def _power_iteration(advance: Callable[[np.ndarray], np.ndarray], n: int) -> np.ndarray:

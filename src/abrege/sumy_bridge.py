@@ -32,8 +32,6 @@ class SumyTokenizer:
     """French tokenizer for sumy's parsers (``PlaintextParser.from_string(text, SumyTokenizer())``):
     abrege's sentence segmenter and word splitter, no download needed."""
 
-    language = "french"
-
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         return tuple(paragraph[start:end] for start, end in sentence_spans(paragraph))
 

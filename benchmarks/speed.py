@@ -1,0 +1,190 @@
+"""abrege's TextRank against sumy's, measured in one run on the same inputs; prints one table.
+
+    PYTHONPATH=src python benchmarks/speed.py            # from the repository root
+
+1. The 1,500 OrangeSum validation articles, 3 sentences each, both in this process: abrege's
+   ``summarize`` against sumy's ``TextRankSummarizer`` on ``PlaintextParser`` documents, both
+   fed by abrege's segmenter and word splitter (sumy's own French tokenizer needs nltk's punkt
+   download). Two sumy set-ups: with abrege's bridge (cached PyStemmer stems, abrege's stop
+   words: the parity set-up, the same choices) and as sumy ships (its nltk Snowball stemmer and
+   French stop words).
+2. Long documents made of distinct validation sentences, 100 to 10,000 sentences: time and
+   peak memory of one summary, each measurement in a fresh process (peak RSS over the process
+   before the call). sumy runs while its predicted time stays under a minute.
+3. ``abrege`` on one seed article, wall time of the whole command (interpreter start and
+   imports included), best of 7, next to a bare ``python -c pass``.
+
+Data: ../shared/data/orangesum/valid.jsonl beside the repository, or $ABREGE_SHARED/data/...
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("ABREGE_SHARED", REPO.parent / "shared"))
+VALID = SHARED / "data" / "orangesum" / "valid.jsonl"
+SEED = sorted((REPO / "seeds").glob("*.txt"))[0]
+LENGTHS = (100, 300, 1_000, 3_000, 10_000)
+SUMY_BUDGET = 60.0  # seconds
+
+
+def load_articles() -> list[str]:
+    if not VALID.exists():
+        sys.exit(f"{VALID} not found: put the shared data beside the repo or set ABREGE_SHARED")
+    with VALID.open(encoding="utf-8") as lines:
+        return [json.loads(line)["article"] for line in lines]
+
+
+def long_document(articles: list[str], count: int) -> str:
+    """``count`` distinct sentences of the validation articles, in order, as one text (so
+    neither side has repeats to treat differently)."""
+    from abrege import clean, split_sentences
+
+    seen: set[str] = set()
+    sentences: list[str] = []
+    for article in articles:
+        for sentence in clean.keep(split_sentences(article)):
+            key = clean.sentence_key(sentence.text)
+            if key not in seen:
+                seen.add(key)
+                sentences.append(sentence.text)
+                if len(sentences) == count:
+                    return " ".join(sentences)
+    raise SystemExit(f"only {len(sentences)} distinct sentences available")
+
+
+def sumy_textrank(stock: bool):
+    """sumy's TextRank: through abrege's bridge, or with sumy's own French stemmer/stop words."""
+    from abrege import sumy_summarizer
+
+    if not stock:
+        return sumy_summarizer("textrank")
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = TextRankSummarizer(Stemmer("french"))
+    summarizer.stop_words = get_stop_words("french")
+    return summarizer
+
+
+def summarise_with(tool: str):
+    """A function text -> 3 chosen sentences, for tool abrege / sumy / sumy-stock."""
+    if tool == "abrege":
+        from abrege import summarize
+
+        return lambda text: summarize(text, sentences=3)
+    from sumy.parsers.plaintext import PlaintextParser
+
+    from abrege import SumyTokenizer
+
+    summarizer, tokenizer = sumy_textrank(stock=tool == "sumy-stock"), SumyTokenizer()
+    return lambda text: summarizer(PlaintextParser.from_string(text, tokenizer).document, 3)
+
+
+def time_batch(tool: str, articles: list[str]) -> float:
+    from abrege import tokenize
+
+    summarise = summarise_with(tool)
+    summarise(articles[0])  # imports and first-use set-up are not per-article costs
+    tokenize._scan.cache_clear()  # no side reuses the other's cached words
+    start = time.perf_counter()
+    for article in articles:
+        summarise(article)
+    return time.perf_counter() - start
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def worker(tool: str, count: int) -> None:
+    """One long-document measurement in this (fresh) process; prints JSON."""
+    text = long_document(load_articles(), count)
+    summarise = summarise_with(tool)
+    summarise("Une phrase. Une autre phrase.")  # imports done before measuring
+    before = rss_mb()
+    start = time.perf_counter()
+    summarise(text)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, "extra_mb": peak - before}))
+
+
+def measure(tool: str, count: int) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", tool, str(count)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def wall(command: list[str], runs: int = 7) -> float:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    articles = load_articles()
+    rows = ["| measure | abrege | sumy | ratio |", "|---|---:|---:|---:|"]
+
+    batch = {tool: time_batch(tool, articles) for tool in ("abrege", "sumy", "sumy-stock")}
+    n = len(articles)
+    for tool, label in (("sumy", "sumy via bridge"), ("sumy-stock", "sumy stock stemmer")):
+        rows.append(
+            f"| {n:,} articles, 3 sentences ({label}), articles/s "
+            f"| {n / batch['abrege']:,.0f} | {n / batch[tool]:,.0f} "
+            f"| {batch[tool] / batch['abrege']:.1f}x |"
+        )
+
+    sumy_seconds, previous = None, 1
+    for count in LENGTHS:
+        ours = measure("abrege", count)
+        predicted = sumy_seconds * (count / previous) ** 2 if sumy_seconds else 0.0
+        if predicted < SUMY_BUDGET:
+            theirs = measure("sumy", count)
+            sumy_seconds, previous = theirs["seconds"], count
+            sumy_cell = f"{theirs['seconds']:.3f} s, {theirs['extra_mb']:.0f} MB"
+            ratio = f"{theirs['seconds'] / ours['seconds']:,.0f}x"
+        else:
+            sumy_cell, ratio = f"skipped (~{predicted:,.0f} s predicted)", "-"
+        rows.append(
+            f"| {count:,} sentences: time, peak memory over start (peak process RSS) "
+            f"| {ours['seconds']:.3f} s, {ours['extra_mb']:.0f} MB ({ours['peak_mb']:.0f} MB) "
+            f"| {sumy_cell} | {ratio} |"
+        )
+
+    cli = wall([sys.executable, "-m", "abrege.cli", str(SEED)])
+    bare = wall([sys.executable, "-c", "pass"])
+    rows.append(
+        f"| `abrege {SEED.name}` wall time, best of 7 (bare `python -c pass`) "
+        f"| {cli:.3f} s | ({bare:.3f} s) | |"
+    )
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+        worker(sys.argv[2], int(sys.argv[3]))
+    else:
+        main()
