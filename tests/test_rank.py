@@ -88,7 +88,7 @@ def test_sparse_path_agrees_with_dense_path(seed, monkeypatch):
 def test_scipy_counts_give_the_same_scores_as_dense_counts(monkeypatch):
     terms = random_terms(random.Random(7), 120)
     dense_counts = rank.textrank(terms)
-    monkeypatch.setattr(rank, "_SMALL_CELLS", 0)
+    monkeypatch.setattr(rank, "_SMALL_PRODUCT", 0)
     assert np.array_equal(rank.textrank(terms), dense_counts)
 
 

@@ -29,7 +29,10 @@ DAMPING = 0.85
 EPSILON = 1e-4
 _ZERO_DIVISION_PREVENTION = 1e-7
 DENSE_LIMIT = 500  # sentences; beyond, the grouped path is as fast and its memory linear
-_SMALL_CELLS = 250_000  # sentences x distinct terms under which counts are a dense array
+_BLAS_THREADED_FROM = 2304 * 4  # matrix cells: OpenBLAS's threshold for a threaded product
+# Sentences² x distinct terms under which counts are a dense array multiplied by BLAS: it then
+# runs on one thread (OpenBLAS's threshold), and beats scipy's fixed costs on a news article.
+_SMALL_PRODUCT = 65_536 * 4
 
 
 def _counts(terms: Sequence[Sequence[str]], dense_allowed: bool):
@@ -42,7 +45,7 @@ def _counts(terms: Sequence[Sequence[str]], dense_allowed: bool):
     lengths = np.fromiter(map(len, terms), dtype=np.int64, count=n)
     rows = np.repeat(np.arange(n), lengths)
     width = max(len(vocabulary), 1)
-    if dense_allowed and n * width <= _SMALL_CELLS:
+    if dense_allowed and n * n * width <= _SMALL_PRODUCT:
         cells = np.bincount(rows * width + columns, minlength=n * width)
         return cells.reshape(n, width).astype(np.float64)
     from scipy.sparse import csr_matrix
@@ -89,7 +92,15 @@ def _dense_textrank(overlap: np.ndarray, logs: np.ndarray) -> np.ndarray:
     weights *= DAMPING  # sumy: full((n, n), (1 - d) / n) + d * weights
     weights += (1.0 - DAMPING) / n
     transposed = weights.T
-    return _power_iteration(lambda p: np.dot(transposed, p), n)
+    if n * n < _BLAS_THREADED_FROM:
+        return _power_iteration(lambda p: np.dot(transposed, p), n)
+    # OpenBLAS splits larger products over threads: on a busy machine (or with one abrege per
+    # core) each of the hundreds of small products then waits for a descheduled thread, 10 to
+    # 50 times slower. One thread gives the same bits (each output has one thread either way).
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1, user_api="blas"):
+        return _power_iteration(lambda p: np.dot(transposed, p), n)
 
 
 def _grouped_textrank(counts, lengths: np.ndarray, logs: np.ndarray) -> np.ndarray:
@@ -105,18 +116,21 @@ def _grouped_textrank(counts, lengths: np.ndarray, logs: np.ndarray) -> np.ndarr
     the number of distinct lengths; memory stays that of C plus a few n x (lengths) arrays.
     """
     n = len(lengths)
-    present = np.flatnonzero(lengths)
-    distinct, group = np.unique(lengths[present], return_inverse=True)
-    distinct_logs = np.array([math.log(k) for k in distinct.tolist()])
+    distinct, group = np.unique(lengths, return_inverse=True)  # length 0 groups nothing
+    distinct_logs = np.array([math.log(k) if k else 0.0 for k in distinct.tolist()])
     norm = logs[:, None] + distinct_logs[None, :]
     factor = np.ones_like(norm)  # a zero norm (one-term sentences): sumy keeps the raw overlap
     np.divide(1.0, norm, out=factor, where=norm != 0)
-    transposed = counts.T.tocsr()
-    spread = np.zeros((n, len(distinct)))
+    width = len(distinct)
+    # Cᵀ x_L for every L at once: each stored count C[i, t] adds C[i, t] * x[i] to cell
+    # (t, group of i), one bincount over the stored counts.
+    entry_rows = np.repeat(np.arange(n), np.diff(counts.indptr))
+    cells = counts.indices.astype(np.int64) * width + group[entry_rows]
+    size = counts.shape[1] * width
 
     def similarity_times(x: np.ndarray) -> np.ndarray:
-        spread[present, group] = x[present]
-        return np.einsum("ij,ij->i", counts @ (transposed @ spread), factor)
+        by_term = np.bincount(cells, weights=counts.data * x[entry_rows], minlength=size)
+        return np.einsum("ij,ij->i", counts @ by_term.reshape(-1, width), factor)
 
     inverse = 1.0 / (similarity_times(np.ones(n)) + _ZERO_DIVISION_PREVENTION)
     teleport = (1.0 - DAMPING) / n
