@@ -51,6 +51,14 @@ def test_textrank_is_sumys_textrank_bit_for_bit(seed):
     assert np.array_equal(rank.textrank(terms), sumy_ratings(terms))
 
 
+@pytest.mark.parametrize("count", [120, 400])
+def test_textrank_is_sumys_bit_for_bit_where_blas_would_use_threads(count):
+    # From about 96 sentences OpenBLAS splits sumy's products over threads; abrege runs them
+    # on one thread (see rank._dense_textrank) and must still give the same bits.
+    terms = random_terms(random.Random(count), count)
+    assert np.array_equal(rank.textrank(terms), sumy_ratings(terms))
+
+
 def test_textrank_of_nothing_is_empty():
     assert rank.textrank([]).shape == (0,)
 
