@@ -35,14 +35,13 @@ _BLAS_THREADED_FROM = 2304 * 4  # matrix cells: OpenBLAS's threshold for a threa
 _SMALL_PRODUCT = 65_536 * 4
 
 
-def _counts(terms: Sequence[Sequence[str]], dense_allowed: bool):
+def _counts(terms: Sequence[Sequence[str]], lengths: np.ndarray, dense_allowed: bool):
     """Sentence-by-term count matrix: a dense array when allowed and small (no scipy import, no
     sparse overhead on a news article), else scipy CSR."""
     n = len(terms)
     flat = list(chain.from_iterable(terms))
     vocabulary = dict(zip(dict.fromkeys(flat), count()))
     columns = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
-    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=n)
     rows = np.repeat(np.arange(n), lengths)
     width = max(len(vocabulary), 1)
     if dense_allowed and n * n * width <= _SMALL_PRODUCT:
@@ -54,22 +53,17 @@ def _counts(terms: Sequence[Sequence[str]], dense_allowed: bool):
     return csr_matrix((data, (rows, columns)), shape=(n, width))  # duplicates are summed
 
 
-def _lengths_and_logs(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
-    # math.log as sumy uses it (NumPy's vectorised log may differ in the last bit). An empty
-    # sentence shares no term, so its value never reaches a weight.
-    logs = np.array([math.log(k) if k else 0.0 for k in lengths.tolist()])
-    return lengths, logs
-
-
 def textrank(terms: Sequence[Sequence[str]]) -> np.ndarray:
     """TextRank score of each sentence, given each sentence's content terms."""
     n = len(terms)
     if n == 0:
         return np.zeros(0)
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=n)
+    # math.log as sumy uses it (NumPy's vectorised log may differ in the last bit). An empty
+    # sentence shares no term, so its value never reaches a weight.
+    logs = np.array([math.log(k) if k else 0.0 for k in lengths.tolist()])
     dense = n <= DENSE_LIMIT
-    counts = _counts(terms, dense_allowed=dense)
-    lengths, logs = _lengths_and_logs(terms)
+    counts = _counts(terms, lengths, dense_allowed=dense)
     if dense:
         overlap = counts @ counts.T
         if not isinstance(overlap, np.ndarray):
