@@ -3,7 +3,8 @@ with our stemmer and stop words, and their sentence ratings as abrege scores.
 
 sumy's own French setup needs nltk's punkt download and stems with nltk's pure-Python Snowball;
 here sentences come from :func:`abrege.segment.sentence_spans`, words from
-:func:`abrege.tokenize.words`, stems from PyStemmer (the same Snowball algorithm, in C, cached).
+:func:`abrege.tokenize.words`, stems from PyStemmer (Snowball's current French algorithm, in C,
+cached; nltk's older port differs on 81 of the 31,387 words of the validation articles).
 sumy itself (and nltk, which it imports: about 2 s) is imported only when a sumy method is used.
 """
 
@@ -76,8 +77,8 @@ def sumy_scores(name: str, texts: Sequence[str]) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         ratings = _RATINGS[name](summarizer, document)
     scores = np.array([float(ratings[s]) for s in document.sentences], dtype=np.float64)
-    # LexRank on two sentences sharing every term (all idf 0) rates them NaN; sumy then keeps
-    # article order, and so does 0 for all. NaN would not be valid JSON output.
+    # LexRank rates every sentence NaN when all idf are 0 (e.g. two sentences without a shared
+    # term): sumy then keeps article order, as all-zero scores do. NaN is not valid JSON.
     return np.nan_to_num(scores, nan=0.0)
 
 
