@@ -154,6 +154,7 @@ def wall(command: list[str], runs: int = 7) -> float:
 
 def main() -> None:
     articles = load_articles()
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     rows = ["| measure | abrege | sumy | ratio |", "|---|---:|---:|---:|"]
 
     batch = {tool: time_batch(tool, articles) for tool in ("abrege", "sumy", "sumy-stock")}

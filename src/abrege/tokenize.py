@@ -88,8 +88,9 @@ class _Memo(dict):
 
 
 _STEMS = _Memo(lambda word: _stemmer().stemWord(word))
-# Lowercase word -> its stem, or "" for a stop word (then dropped).
-_TERMS = _Memo(lambda word: "" if word in STOP_WORDS else _STEMS[word])
+# Word as written -> the stem of its lowercase, or "" for a stop word (then dropped). Keyed on
+# the word as written so a sentence's terms are one C-level pass over its cached words.
+_TERMS = _Memo(lambda word: "" if (low := word.lower()) in STOP_WORDS else _STEMS[low])
 
 
 def stem(word: str) -> str:
@@ -99,6 +100,4 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stems of the non-stop words of ``text``, in order, repeats kept (TextRank counts them)."""
-    # Words hold no space, so lowering the joined string lowers each word, in one C call.
-    lowered = " ".join(_scan(text)).lower().split(" ")
-    return list(filter(None, map(_TERMS.__getitem__, lowered)))
+    return list(filter(None, map(_TERMS.__getitem__, _scan(text))))
