@@ -106,8 +106,9 @@ def _grouped_textrank(counts, lengths: np.ndarray, logs: np.ndarray) -> np.ndarr
     p' = (1-d)/n * sum(p) + d * S(D⁻¹p), S symmetric. The denominator only depends on the two
     lengths, which take few distinct values: grouping sentences by length, S x is
     sum over lengths L of (1 / (log|Si| + log L)) * (C (Cᵀ x_L)), with x_L the part of x on
-    sentences of L terms. Two sparse products per step, linear in the terms of the text times
-    the number of distinct lengths; memory stays that of C plus a few n x (lengths) arrays.
+    sentences of L terms. One bincount and one sparse product per step, linear in the terms of
+    the text times the number of distinct lengths; memory stays that of C plus a few
+    n x (lengths) arrays: 10,000 news sentences take under 100 MB.
     """
     n = len(lengths)
     distinct, group = np.unique(lengths, return_inverse=True)  # length 0 groups nothing
