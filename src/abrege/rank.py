@@ -146,22 +146,23 @@ def _power_iteration(advance: Callable[[np.ndarray], np.ndarray], n: int) -> np.
             return p
 
 
-def lead(count: int) -> np.ndarray:
+def lead(terms: Sequence[Sequence[str]]) -> np.ndarray:
     """The lead baseline: earlier sentences score higher (news puts the gist first)."""
-    return np.arange(count, 0, -1, dtype=np.float64) / max(count, 1)
+    n = len(terms)
+    return np.arange(n, 0, -1, dtype=np.float64) / max(n, 1)
 
 
-# Methods computed by sumy's own summarisers through abrege's French tokenizer.
+# abrege's own rankers, from each sentence's content terms.
+RANKERS = {"textrank": textrank, "lead": lead}
+# Methods computed by sumy's own summarisers, from the sentences through abrege's tokenizer.
 SUMY_METHODS = ("lexrank", "lsa", "luhn", "kl", "sumbasic")
-METHODS = ("textrank", "lead", *SUMY_METHODS)
+METHODS = (*RANKERS, *SUMY_METHODS)
 
 
 def score(method: str, texts: Sequence[str]) -> np.ndarray:
     """Scores of the sentences ``texts`` (distinct, in article order) by ``method``."""
-    if method == "textrank":
-        return textrank([tokenize.content_terms(text) for text in texts])
-    if method == "lead":
-        return lead(len(texts))
+    if method in RANKERS:
+        return RANKERS[method]([tokenize.content_terms(text) for text in texts])
     if method in SUMY_METHODS:
         from .sumy_bridge import sumy_scores
 
