@@ -80,7 +80,7 @@ def summarise_with(tool: str):
     if tool == "abrege":
         from abrege import summarize
 
-        return lambda text: summarize(text, sentences=3)
+        return lambda text: summarize(text, sentences=3, method="textrank")
     from sumy.parsers.plaintext import PlaintextParser
 
     from abrege import SumyTokenizer

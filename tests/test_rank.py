@@ -125,7 +125,7 @@ def test_textrank_on_an_article_imports_neither_scipy_nor_sumy():
     """The CLI's start-up cost: a news article takes the NumPy-only path."""
     code = (
         "import sys, abrege;"
-        f"abrege.summarize(open({str(SEEDS[0])!r}, encoding='utf-8').read());"
+        f"abrege.summarize(open({str(SEEDS[0])!r}, encoding='utf-8').read(), method='textrank');"
         "print(sorted(m for m in ('scipy', 'sumy', 'nltk') if m in sys.modules))"
     )
     out = subprocess.run(

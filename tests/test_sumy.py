@@ -99,7 +99,9 @@ def test_textrank_parity_whatever_the_line_structure():
         kept = [s.text for s in clean.keep(split_sentences(text))]
         for k in (1, 2, 3):
             theirs = [str(s) for s in textrank(sumy_document(kept), k)]
-            assert [s.text for s in summarize(text, sentences=k).sentences] == theirs
+            assert [
+                s.text for s in summarize(text, sentences=k, method="textrank").sentences
+            ] == theirs
 
 
 def test_textrank_parity_on_the_1500_validation_articles():
@@ -177,8 +179,8 @@ def test_repeated_article_is_summarised_as_the_article_where_sumy_repeats_itself
     document = PlaintextParser.from_string(article, SumyTokenizer()).document
     texts = [str(s) for s in document.sentences]
     assert len(set(texts)) < len(texts)
-    summary = summarize(article, sentences=3)
-    first_copy = summarize(article[: article.index(texts[0], 1)], sentences=3)
+    summary = summarize(article, sentences=3, method="textrank")
+    first_copy = summarize(article[: article.index(texts[0], 1)], sentences=3, method="textrank")
     assert [s.text for s in summary.sentences] == [s.text for s in first_copy.sentences]
     assert len({s.text for s in summary.sentences}) == 3
 
