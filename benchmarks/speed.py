@@ -152,46 +152,57 @@ def wall(command: list[str], runs: int = 7) -> float:
     return best
 
 
+def batch_rows(articles: list[str]) -> list[str]:
+    seconds = {tool: time_batch(tool, articles) for tool in ("abrege", "sumy", "sumy-stock")}
+    n = len(articles)
+    return [
+        f"| {n:,} articles, 3 sentences ({label}), articles/s "
+        f"| {n / seconds['abrege']:,.0f} | {n / seconds[tool]:,.0f} "
+        f"| {seconds[tool] / seconds['abrege']:.1f}x |"
+        for tool, label in (("sumy", "sumy via bridge"), ("sumy-stock", "sumy stock stemmer"))
+    ]
+
+
+def long_document_rows(articles: list[str]) -> list[str]:
+    rows = []
+    sumy_seconds, previous = None, 1
+    with tempfile.TemporaryDirectory(prefix="abrege-speed-") as folder:
+        for count in LENGTHS:
+            path = Path(folder) / f"{count}.txt"
+            path.write_text(long_document(articles, count), encoding="utf-8")
+            ours = measure("abrege", path)
+            predicted = sumy_seconds * (count / previous) ** 2 if sumy_seconds else 0.0
+            if predicted < SUMY_BUDGET:
+                theirs = measure("sumy", path)
+                sumy_seconds, previous = theirs["seconds"], count
+                sumy_cell = f"{theirs['seconds']:.3f} s, {theirs['extra_mb']:.0f} MB"
+                ratio = f"{theirs['seconds'] / ours['seconds']:,.0f}x"
+            else:
+                sumy_cell, ratio = f"skipped (~{predicted:,.0f} s predicted)", "-"
+            rows.append(
+                f"| {count:,} sentences: time, peak memory over start (peak process RSS) "
+                f"| {ours['seconds']:.3f} s, {ours['extra_mb']:.0f} MB ({ours['peak_mb']:.0f} MB) "
+                f"| {sumy_cell} | {ratio} |"
+            )
+    return rows
+
+
+def cli_row() -> str:
+    cli = wall([sys.executable, "-m", "abrege.cli", str(SEED)])
+    bare = wall([sys.executable, "-c", "pass"])
+    return (
+        f"| `abrege {SEED.name}` wall time, best of 7 (bare `python -c pass`) "
+        f"| {cli:.3f} s | ({bare:.3f} s) | |"
+    )
+
+
 def main() -> None:
     articles = load_articles()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     rows = ["| measure | abrege | sumy | ratio |", "|---|---:|---:|---:|"]
-
-    batch = {tool: time_batch(tool, articles) for tool in ("abrege", "sumy", "sumy-stock")}
-    n = len(articles)
-    for tool, label in (("sumy", "sumy via bridge"), ("sumy-stock", "sumy stock stemmer")):
-        rows.append(
-            f"| {n:,} articles, 3 sentences ({label}), articles/s "
-            f"| {n / batch['abrege']:,.0f} | {n / batch[tool]:,.0f} "
-            f"| {batch[tool] / batch['abrege']:.1f}x |"
-        )
-
-    sumy_seconds, previous = None, 1
-    folder = Path(tempfile.mkdtemp(prefix="abrege-speed-"))
-    for count in LENGTHS:
-        path = folder / f"{count}.txt"
-        path.write_text(long_document(articles, count), encoding="utf-8")
-        ours = measure("abrege", path)
-        predicted = sumy_seconds * (count / previous) ** 2 if sumy_seconds else 0.0
-        if predicted < SUMY_BUDGET:
-            theirs = measure("sumy", path)
-            sumy_seconds, previous = theirs["seconds"], count
-            sumy_cell = f"{theirs['seconds']:.3f} s, {theirs['extra_mb']:.0f} MB"
-            ratio = f"{theirs['seconds'] / ours['seconds']:,.0f}x"
-        else:
-            sumy_cell, ratio = f"skipped (~{predicted:,.0f} s predicted)", "-"
-        rows.append(
-            f"| {count:,} sentences: time, peak memory over start (peak process RSS) "
-            f"| {ours['seconds']:.3f} s, {ours['extra_mb']:.0f} MB ({ours['peak_mb']:.0f} MB) "
-            f"| {sumy_cell} | {ratio} |"
-        )
-
-    cli = wall([sys.executable, "-m", "abrege.cli", str(SEED)])
-    bare = wall([sys.executable, "-c", "pass"])
-    rows.append(
-        f"| `abrege {SEED.name}` wall time, best of 7 (bare `python -c pass`) "
-        f"| {cli:.3f} s | ({bare:.3f} s) | |"
-    )
+    rows += batch_rows(articles)
+    rows += long_document_rows(articles)
+    rows.append(cli_row())
     print("\n".join(rows))
 
 
