@@ -6,12 +6,12 @@ module, and this one only wires them together.
 
 from __future__ import annotations
 
-from . import clean, rank, select, tokenize
+from . import clean, rank, select
 from .errors import AbregeError
 from .model import ScoredSentence, Sentence, Summary
 from .segment import sentence_spans
 
-METHODS = tuple(rank.RANKERS)
+METHODS = rank.METHODS
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -39,14 +39,13 @@ def summarize(
     invalid.
     """
     _check_budget(sentences, words, ratio)
-    if method not in rank.RANKERS:
+    if method not in METHODS:
         raise AbregeError(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
     candidates = clean.keep(split_sentences(text))
     if not candidates:
         raise AbregeError("no sentence found")
-    terms = [tokenize.content_terms(s.text) for s in candidates]
-    scores = rank.RANKERS[method](terms)
     texts = [s.text for s in candidates]
+    scores = rank.score(method, texts)
     chosen = select.choose(texts, scores, sentences, words, ratio)
     return Summary(
         sentences=tuple(
