@@ -14,7 +14,18 @@ __all__ = [
     "ScoredSentence",
     "Sentence",
     "Summary",
+    "SumyTokenizer",
     "split_sentences",
     "summarize",
+    "sumy_summarizer",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # The sumy bridge is loaded on first use, so `import abrege` (and the CLI) never pays for it.
+    if name in ("SumyTokenizer", "sumy_summarizer"):
+        from . import sumy_bridge
+
+        return getattr(sumy_bridge, name)
+    raise AttributeError(f"module 'abrege' has no attribute {name!r}")

@@ -11,7 +11,7 @@ from .errors import AbregeError
 from .model import ScoredSentence, Sentence, Summary
 from .segment import sentence_spans
 
-METHODS = tuple(rank.RANKERS)
+METHODS = (*rank.METHODS, "news")
 DEFAULT_METHOD = "news"
 
 
@@ -34,7 +34,8 @@ def summarize(
     """Summarise a French article by extracting its most summary-worthy sentences.
 
     ``method``: ``"news"`` (default; learned from French news, uses ``title`` when given),
-    ``"textrank"`` (textbook, as sumy), ``"lead"`` (the first sentences).
+    ``"textrank"`` (textbook, as sumy), ``"lead"`` (the first sentences), and sumy's
+    ``"lexrank"``, ``"lsa"``, ``"luhn"``, ``"kl"``, ``"sumbasic"``.
 
     Length: ``sentences`` (at most that many), ``words`` (a word budget; the best sentence is
     kept even if longer), ``ratio`` (a share of the article's sentences). When several are given,
@@ -45,20 +46,20 @@ def summarize(
     invalid.
     """
     _check_budget(sentences, words, ratio)
-    if method not in rank.RANKERS:
+    if method not in METHODS:
         raise AbregeError(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
     candidates = clean.keep(split_sentences(text))
     if not candidates:
         raise AbregeError("no sentence found")
     texts = [s.text for s in candidates]
-    terms = [tokenize.content_terms(t) for t in texts]
     if method == "news":
+        terms = [tokenize.content_terms(t) for t in texts]
         scores = rank_news.news(terms, texts, title)
         if sentences is None and words is None and ratio is None:
             budget = rank_news.default_budget()
             sentences, words = budget["sentences"], budget["words"]
     else:
-        scores = rank.RANKERS[method](terms)
+        scores = rank.score(method, texts)
     chosen = select.choose(texts, scores, sentences, words, ratio)
     return Summary(
         sentences=tuple(

@@ -1,0 +1,213 @@
+"""abrege's TextRank against sumy's, measured in one run on the same inputs; prints one table.
+
+    PYTHONPATH=src python benchmarks/speed.py            # from the repository root
+
+1. The 1,500 OrangeSum validation articles, 3 sentences each, both in this process: abrege's
+   ``summarize`` against sumy's ``TextRankSummarizer`` on ``PlaintextParser`` documents, both
+   fed by abrege's segmenter and word splitter (sumy's own French tokenizer needs nltk's punkt
+   download). Two sumy set-ups: with abrege's bridge (cached PyStemmer stems, abrege's stop
+   words: the parity set-up, the same choices) and as sumy ships (its nltk Snowball stemmer and
+   French stop words).
+2. Long documents made of distinct validation sentences, 100 to 10,000 sentences: time and
+   peak memory of one summary, each measurement in a fresh process (peak RSS over the process
+   before the call). sumy runs while its predicted time stays under a minute.
+3. ``abrege`` on one seed article, wall time of the whole command (interpreter start and
+   imports included), best of 7, next to a bare ``python -c pass``.
+
+Data: ../shared/data/orangesum/valid.jsonl beside the repository, or $ABREGE_SHARED/data/...
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("ABREGE_SHARED", REPO.parent / "shared"))
+VALID = SHARED / "data" / "orangesum" / "valid.jsonl"
+SEED = sorted((REPO / "seeds").glob("*.txt"))[0]
+LENGTHS = (100, 300, 1_000, 3_000, 10_000)
+SUMY_BUDGET = 60.0  # seconds
+
+
+def load_articles() -> list[str]:
+    if not VALID.exists():
+        sys.exit(f"{VALID} not found: put the shared data beside the repo or set ABREGE_SHARED")
+    with VALID.open(encoding="utf-8") as lines:
+        return [json.loads(line)["article"] for line in lines]
+
+
+def long_document(articles: list[str], count: int) -> str:
+    """``count`` distinct sentences of the validation articles, in order, as one text (so
+    neither side has repeats to treat differently)."""
+    from abrege import clean, split_sentences
+
+    seen: set[str] = set()
+    sentences: list[str] = []
+    for article in articles:
+        for sentence in clean.keep(split_sentences(article)):
+            key = clean.sentence_key(sentence.text)
+            if key not in seen:
+                seen.add(key)
+                sentences.append(sentence.text)
+                if len(sentences) == count:
+                    return " ".join(sentences)
+    raise SystemExit(f"only {len(sentences)} distinct sentences available")
+
+
+def sumy_textrank(stock: bool):
+    """sumy's TextRank: through abrege's bridge, or with sumy's own French stemmer/stop words."""
+    from abrege import sumy_summarizer
+
+    if not stock:
+        return sumy_summarizer("textrank")
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = TextRankSummarizer(Stemmer("french"))
+    summarizer.stop_words = get_stop_words("french")
+    return summarizer
+
+
+def summarise_with(tool: str):
+    """A function text -> 3 chosen sentences, for tool abrege / sumy / sumy-stock."""
+    if tool == "abrege":
+        from abrege import summarize
+
+        return lambda text: summarize(text, sentences=3, method="textrank")
+    from sumy.parsers.plaintext import PlaintextParser
+
+    from abrege import SumyTokenizer
+
+    summarizer, tokenizer = sumy_textrank(stock=tool == "sumy-stock"), SumyTokenizer()
+    return lambda text: summarizer(PlaintextParser.from_string(text, tokenizer).document, 3)
+
+
+def time_batch(tool: str, articles: list[str]) -> float:
+    from abrege import tokenize
+
+    summarise = summarise_with(tool)
+    summarise(articles[0])  # imports and first-use set-up are not per-article costs
+    # Each side starts from empty word and stem caches: none reuses the other's work.
+    tokenize._scan.cache_clear()
+    tokenize._STEMS.clear()
+    tokenize._TERMS.clear()
+    start = time.perf_counter()
+    for article in articles:
+        summarise(article)
+    return time.perf_counter() - start
+
+
+def status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status (Linux), in MB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    raise SystemExit(f"no {field} in /proc/self/status: the memory figures need Linux")
+
+
+def worker(tool: str, path: str) -> None:
+    """One long-document measurement in this (fresh) process; prints JSON."""
+    text = Path(path).read_text(encoding="utf-8")
+    summarise = summarise_with(tool)
+    summarise("Une phrase. Une autre phrase.")
+    # Imports that long texts trigger lazily are start-up costs (part 3 measures start-up).
+    import scipy.sparse  # noqa: F401
+    import threadpoolctl  # noqa: F401
+
+    before = status_mb("VmRSS")
+    start = time.perf_counter()
+    summarise(text)
+    seconds = time.perf_counter() - start
+    peak = status_mb("VmHWM")  # this process's peak (ru_maxrss would inherit the parent's)
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, "extra_mb": peak - before}))
+
+
+def measure(tool: str, path: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", tool, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def wall(command: list[str], runs: int = 7) -> float:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def batch_rows(articles: list[str]) -> list[str]:
+    seconds = {tool: time_batch(tool, articles) for tool in ("abrege", "sumy", "sumy-stock")}
+    n = len(articles)
+    return [
+        f"| {n:,} articles, 3 sentences ({label}), articles/s "
+        f"| {n / seconds['abrege']:,.0f} | {n / seconds[tool]:,.0f} "
+        f"| {seconds[tool] / seconds['abrege']:.1f}x |"
+        for tool, label in (("sumy", "sumy via bridge"), ("sumy-stock", "sumy stock stemmer"))
+    ]
+
+
+def long_document_rows(articles: list[str]) -> list[str]:
+    rows = []
+    sumy_seconds, previous = None, 1
+    with tempfile.TemporaryDirectory(prefix="abrege-speed-") as folder:
+        for count in LENGTHS:
+            path = Path(folder) / f"{count}.txt"
+            path.write_text(long_document(articles, count), encoding="utf-8")
+            ours = measure("abrege", path)
+            predicted = sumy_seconds * (count / previous) ** 2 if sumy_seconds else 0.0
+            if predicted < SUMY_BUDGET:
+                theirs = measure("sumy", path)
+                sumy_seconds, previous = theirs["seconds"], count
+                sumy_cell = f"{theirs['seconds']:.3f} s, {theirs['extra_mb']:.0f} MB"
+                ratio = f"{theirs['seconds'] / ours['seconds']:,.0f}x"
+            else:
+                sumy_cell, ratio = f"skipped (~{predicted:,.0f} s predicted)", "-"
+            rows.append(
+                f"| {count:,} sentences: time, peak memory over start (peak process RSS) "
+                f"| {ours['seconds']:.3f} s, {ours['extra_mb']:.0f} MB ({ours['peak_mb']:.0f} MB) "
+                f"| {sumy_cell} | {ratio} |"
+            )
+    return rows
+
+
+def cli_row() -> str:
+    cli = wall([sys.executable, "-m", "abrege.cli", str(SEED)])
+    bare = wall([sys.executable, "-c", "pass"])
+    return (
+        f"| `abrege {SEED.name}` wall time, best of 7 (bare `python -c pass`) "
+        f"| {cli:.3f} s | ({bare:.3f} s) | |"
+    )
+
+
+def main() -> None:
+    articles = load_articles()
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+    rows = ["| measure | abrege | sumy | ratio |", "|---|---:|---:|---:|"]
+    rows += batch_rows(articles)
+    rows += long_document_rows(articles)
+    rows.append(cli_row())
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+        worker(sys.argv[2], sys.argv[3])
+    else:
+        main()

@@ -1,0 +1,105 @@
+"""Tokenizer: French words and elisions, stop words, stems (and how PyStemmer's stems relate to
+nltk's, which sumy uses by default)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from abrege.tokenize import ELISIONS, STOP_WORDS, content_terms, stem, words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L’État qu’il gère", ["L", "État", "qu", "il", "gère"]),
+        ("QU'IL", ["QU", "IL"]),
+        ("d'aujourd'hui", ["d", "aujourd'hui"]),
+        ("presqu'île et quelqu'un", ["presqu", "île", "et", "quelqu", "un"]),
+        ("s'l'homme", ["s", "l", "homme"]),  # elisions chain
+        ("aujourd'l'x", ["aujourd'l'x"]),  # not at a word start: no elision
+        ("la'x", ["la'x"]),
+        ("3l'homme", ["l", "homme"]),  # a digit is not part of a word
+        ("'l'homme'", ["l", "homme"]),
+        ("l' homme, l'", ["l", "homme", "l"]),
+        ("Covid-19 en 2020", ["Covid", "en"]),
+        ("ſ'x", ["ſ'x"]),  # no Unicode case-folding look-alike counts as an elision
+    ],
+)
+def test_words_split_french_elisions(text, expected):
+    assert words(text) == expected
+
+
+def words_by_rule(text: str) -> list[str]:
+    """The rule ``words`` implements in one regex, spelled out: runs of letters joined by
+    apostrophes, then elided prefixes peeled off one by one."""
+    out = []
+    for token in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text):
+        parts = re.split(r"['’]", token)
+        while len(parts) > 1 and parts[0].lower() in ELISIONS:
+            out.append(parts.pop(0))
+        out.append("'".join(parts))
+    return out
+
+
+PIECES = st.sampled_from(
+    [*ELISIONS, "QU", "L", "Jusqu", "homme", "État", "aujourd", "hui", "île", "ſ", "İ", "ß"]
+    + ["'", "’", " ", "-", "3", "_", ".", "«", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=14).map("".join))
+def test_words_follow_the_elision_rule(text):
+    assert words(text) == words_by_rule(text)
+
+
+def test_words_returns_a_fresh_list_each_time():
+    first = words("Le chat dort.")
+    first.append("intrus")
+    assert words("Le chat dort.") == ["Le", "chat", "dort"]
+
+
+def test_content_terms_lowercase_drop_stop_words_stem_and_keep_repeats():
+    terms = content_terms("Les Chats et les chats de l'Élysée mangeaient.")
+    assert terms == [stem("chats"), stem("chats"), stem("élysée"), stem("mangeaient")]
+    assert stem("chats") == "chat"
+    assert not set(terms) & STOP_WORDS
+
+
+def test_content_terms_of_a_sentence_of_stop_words_is_empty():
+    assert content_terms("Il en est de même pour elle.") == []
+
+
+# PyStemmer 3 implements Snowball's current French algorithm; nltk's FrenchStemmer is the older
+# one. They differ only where Snowball's French rules were revised (these classes), which the
+# test below checks word by word on the validation articles.
+REVISED_RULES = {
+    "ï/ë inside a word (héroïque, Noëlle)": re.compile(r".*[ïë]"),
+    "-aise(s) adjectives (française, japonaises)": re.compile(r".*aises?$"),
+    "-oux plurals (genoux, époux)": re.compile(r".*oux$"),
+    "-ais words (palais, mauvais, Calais)": re.compile(r".*ais$"),
+    "the verb nier (nie, niait, niés)": re.compile(r"ni[eéa]"),
+}
+
+
+def test_pystemmer_equals_nltk_except_where_snowball_was_revised():
+    nltk_snowball = pytest.importorskip("nltk.stem.snowball")
+    path = shared_file("orangesum/valid.jsonl")
+    vocabulary = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            vocabulary.update(w.lower() for w in words(json.loads(line)["article"]))
+    reference = nltk_snowball.SnowballStemmer("french")
+    differing = sorted(w for w in vocabulary if stem(w) != reference.stem(w))
+    unexplained = [
+        (w, stem(w), reference.stem(w))
+        for w in differing
+        if not any(rule.match(w) for rule in REVISED_RULES.values())
+    ]
+    assert not unexplained, f"stems differ outside the revised Snowball rules: {unexplained[:20]}"
