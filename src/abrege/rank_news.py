@@ -2,10 +2,10 @@
 
 Plain TextRank loses to "take the first two sentences" on French news, because journalists put
 the gist first and centrality rewards long, repetitive body sentences instead. This ranker scores
-each sentence with a linear model over a few cheap features known to matter for news:
-where the sentence is (the lead), how much it shares with the title, how central it is in the
-article (TF-IDF cosine to the article's centroid, as in centroid summarisation), and its form
-(length, quotes, questions, captions). A logistic regression over these features and their
+each sentence from a few cheap features known to matter for news: where the sentence is (the
+lead), how much it shares with the title, how central it is in the article (TF-IDF cosine to the
+article's centroid, as in centroid summarisation), and its form (length, quotes, questions, a
+trailing colon, digits, capitalised names). A logistic regression over these features and their
 pairwise products (so that, say, title overlap can matter more in the lead than deep in the
 body) predicts whether the greedy ROUGE oracle would pick the sentence. It is learned on the
 OrangeSum training split by ``benchmarks/train_ranker.py`` and ships as ``data/news_ranker.json``;
@@ -143,14 +143,17 @@ def model() -> dict:
     return json.loads(text)
 
 
-def news(terms: Sequence[Sequence[str]], texts: Sequence[str] = (), title: str | None = None):
-    """Score of each sentence (higher = more summary-worthy); ``texts`` are the sentences as
-    written (the form features need them), ``title`` the headline if known."""
+def news(
+    terms: Sequence[Sequence[str]], texts: Sequence[str], title: str | None = None
+) -> np.ndarray:
+    """Score of each sentence (higher = more summary-worthy): ``terms`` are the sentences'
+    content terms, ``texts`` the sentences as written (the form features need them), ``title``
+    the headline if known."""
     if not terms:
         return np.zeros(0)
     title_terms = content_terms(title) if title else []
     params = model()["with_title" if title_terms else "without_title"]
-    x = features(texts or [" ".join(t) for t in terms], terms, title_terms)
+    x = features(texts, terms, title_terms)
     z = (x - np.asarray(params["mean"])) / np.asarray(params["scale"])
     return expand(z) @ np.asarray(params["weights"]) + float(params["bias"])
 
