@@ -368,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="METHOD",
         help="several methods side by side, tested against the first: lead-1, lead-2, lead-3, "
-        "oracle, or any --method",
+        "oracle (greedy, reads the reference), default, or any method of abrege -m",
     )
     add_length_options(parser)
     parser.add_argument("--article-field", default="article", metavar="NAME")
