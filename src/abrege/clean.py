@@ -103,7 +103,16 @@ _OPENING = "«\"“'(["
 def sentence_key(text: str) -> str:
     """What makes two sentences "the same": their words, case, accents' composition,
     whitespace, quotes and punctuation aside. Numbers count: "12 morts" is not "15 morts"."""
-    return " ".join(_TOKEN.findall(text.casefold()))
+    return " ".join(_key_tokens(text))
+
+
+def _key_tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.casefold())
+
+
+def _shingles(tokens: list[str]) -> zip:
+    # Runs of SHINGLE consecutive tokens, built by zip in C (no slice or tuple per position).
+    return zip(*(tokens[i:] for i in range(SHINGLE)))
 
 
 def keep(sentences: Iterable[Sentence]) -> list[Sentence]:
@@ -117,20 +126,14 @@ def keep(sentences: Iterable[Sentence]) -> list[Sentence]:
         trimmed = strip_junk(sentence)
         if trimmed is None:
             continue
-        key = sentence_key(trimmed.text)
-        tokens = key.split()
+        tokens = _key_tokens(trimmed.text)
+        key = " ".join(tokens)
         repeated = key in seen_keys or (
-            len(tokens) >= MIN_WORDS_FOR_OVERLAP
-            and all(
-                tuple(tokens[i : i + SHINGLE]) in seen_shingles
-                for i in range(len(tokens) - SHINGLE + 1)
-            )
+            len(tokens) >= MIN_WORDS_FOR_OVERLAP and seen_shingles.issuperset(_shingles(tokens))
         )
         seen_keys.add(key)
         window = tail + tokens
-        seen_shingles.update(
-            tuple(window[i : i + SHINGLE]) for i in range(len(window) - SHINGLE + 1)
-        )
+        seen_shingles.update(_shingles(window))
         tail = window[-(SHINGLE - 1) :]
         if not repeated:
             kept.append(trimmed)
