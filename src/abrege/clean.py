@@ -93,6 +93,12 @@ _CODE_HINTS = (
     "googletag.",
 )
 _MARKUP_HINTS = ("<", "[", "=", "&", "http", "www.", "(")
+# Any of the hints above: most sentences have none, and one search rules all three checks out.
+_ANY_HINT = re.compile(
+    "|".join(
+        map(re.escape, sorted({*_CODE_HINTS, *_MARKUP_HINTS, *_TWEET_HINTS}, key=len, reverse=True))
+    )
+)
 _TWEET_SIGNATURE = re.compile(r"\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}|\bpic\.twitter\.com/")
 # What may separate junk from prose at a sentence's edge; opening quotes and brackets belong to
 # the prose that follows them.
@@ -145,12 +151,13 @@ def strip_junk(sentence: Sentence) -> Sentence | None:
     article prose. Links and markup inside a real sentence stay: cutting them would leave a
     sentence that is no longer a span of the input."""
     text = sentence.text
-    if _any_in(text, _TWEET_HINTS) and _TWEET_SIGNATURE.search(text):
-        return None
     # Cheap substring tests first: the regexes only run on the rare sentences that could match.
-    code = _CODE.search(text) if _any_in(text, _CODE_HINTS) else None
+    hinted = _ANY_HINT.search(text) is not None
+    if hinted and _any_in(text, _TWEET_HINTS) and _TWEET_SIGNATURE.search(text):
+        return None
+    code = _CODE.search(text) if hinted and _any_in(text, _CODE_HINTS) else None
     start, end = 0, code.start() if code else len(text)
-    junk = list(_MARKUP.finditer(text, 0, end)) if _any_in(text, _MARKUP_HINTS) else []
+    junk = list(_MARKUP.finditer(text, 0, end)) if hinted and _any_in(text, _MARKUP_HINTS) else []
     for match in junk:
         if text[start : match.start()].strip(_EDGE):
             break
@@ -189,7 +196,7 @@ def french_share(sentences: Iterable[Sentence]) -> tuple[float, int]:
         tokens.extend(_LETTERS.findall(sentence.text.casefold()))
     if not tokens:
         return 0.0, 0
-    return sum(1 for w in tokens if w in STOP_WORDS) / len(tokens), len(tokens)
+    return sum(map(STOP_WORDS.__contains__, tokens)) / len(tokens), len(tokens)
 
 
 def language_warnings(sentences: Iterable[Sentence]) -> tuple[str, ...]:

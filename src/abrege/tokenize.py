@@ -10,9 +10,10 @@ thousands of articles costs little more than the regex scans.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, filterfalse
 
 ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split())
 
@@ -88,9 +89,16 @@ class _Memo(dict):
 
 
 _STEMS = _Memo(lambda word: _stemmer().stemWord(word))
-# Word as written -> the stem of its lowercase, or "" for a stop word (then dropped). Keyed on
-# the word as written so a sentence's terms are one C-level pass over its cached words.
-_TERMS = _Memo(lambda word: "" if (low := word.lower()) in STOP_WORDS else _STEMS[low])
+# Run of letters joined by apostrophes ("l'homme", "aujourd'hui") as written -> the space-joined
+# terms of its words (elisions peeled off, stop words dropped, the rest stemmed), "" if none.
+# Such runs never straddle a word of _WORD, and their words do not depend on what surrounds
+# them, so a text's terms are its runs looked up here: a simpler regex than _WORD (about twice
+# as fast) and one dict lookup per run, with _WORD only applied to runs never seen before.
+_TERMS: dict[str, str] = {}
+_RUN = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
+# Joins the sentences of a text for one scan; not a letter, so no run goes across it.
+_BREAK = "\x00"
+_RUN_OR_BREAK = re.compile(f"{_RUN.pattern}|{_BREAK}")
 
 
 def stem(word: str) -> str:
@@ -100,4 +108,38 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stems of the non-stop words of ``text``, in order, repeats kept (TextRank counts them)."""
-    return list(filter(None, map(_TERMS.__getitem__, _scan(text))))
+    return sentence_terms((text,))[0]
+
+
+def sentence_terms(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`content_terms` of each text, found for all of them at once: one regex scan of the
+    joined texts and one stemmer call for the words never seen before (per-sentence scans and
+    per-word stemmer calls were most of the cost of a summary)."""
+    joined = _BREAK.join(texts)
+    if joined.count(_BREAK) != len(texts) - 1:  # a text holds the separator: not a word either
+        joined = _BREAK.join(text.replace(_BREAK, " ") for text in texts)
+    runs = _RUN_OR_BREAK.findall(joined.replace("’", "'"))
+    new = set(filterfalse(_TERMS.__contains__, runs))
+    new.discard(_BREAK)
+    if new:
+        _learn(new)
+    _TERMS[_BREAK] = _BREAK
+    marked = " ".join(filter(None, map(_TERMS.__getitem__, runs)))
+    return [piece.split() for piece in marked.split(_BREAK)]
+
+
+def _learn(runs: set[str]) -> None:
+    """Add the terms of runs never seen: their words' stems computed in one C call."""
+    if len(_TERMS) + len(runs) >= _Memo.MAX_SIZE:
+        _TERMS.clear()
+    words_of = {run: _WORD.findall(run) if "'" in run else (run,) for run in runs}
+    lows = {word: word.lower() for word in chain.from_iterable(words_of.values())}
+    unknown = list({low for low in lows.values() if low not in STOP_WORDS and low not in _STEMS})
+    if len(_STEMS) + len(unknown) >= _Memo.MAX_SIZE:
+        _STEMS.clear()
+    _STEMS.update(zip(unknown, _stemmer().stemWords(unknown)))
+    terms = {word: "" if low in STOP_WORDS else _STEMS[low] for word, low in lows.items()}
+    _TERMS.update(
+        (run, " ".join(filter(None, map(terms.__getitem__, found))))
+        for run, found in words_of.items()
+    )
