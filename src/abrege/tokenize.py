@@ -115,6 +115,8 @@ def sentence_terms(texts: Sequence[str]) -> list[list[str]]:
     """:func:`content_terms` of each text, found for all of them at once: one regex scan of the
     joined texts and one stemmer call for the words never seen before (per-sentence scans and
     per-word stemmer calls were most of the cost of a summary)."""
+    if not texts:
+        return []
     joined = _BREAK.join(texts)
     if joined.count(_BREAK) != len(texts) - 1:  # a text holds the separator: not a word either
         joined = _BREAK.join(text.replace(_BREAK, " ") for text in texts)
@@ -132,14 +134,21 @@ def _learn(runs: set[str]) -> None:
     """Add the terms of runs never seen: their words' stems computed in one C call."""
     if len(_TERMS) + len(runs) >= _Memo.MAX_SIZE:
         _TERMS.clear()
-    words_of = {run: _WORD.findall(run) if "'" in run else (run,) for run in runs}
-    lows = {word: word.lower() for word in chain.from_iterable(words_of.values())}
-    unknown = list({low for low in lows.values() if low not in STOP_WORDS and low not in _STEMS})
+    elided = {run: _WORD.findall(run) for run in runs if "'" in run}
+    plain = runs.difference(elided)  # a run without apostrophe is one word
+    words = list(plain.union(chain.from_iterable(elided.values())))
+    lows = list(map(str.lower, words))
+    unknown = list(set(filterfalse(_STEMS.__contains__, lows)).difference(STOP_WORDS))
     if len(_STEMS) + len(unknown) >= _Memo.MAX_SIZE:
         _STEMS.clear()
     _STEMS.update(zip(unknown, _stemmer().stemWords(unknown)))
-    terms = {word: "" if low in STOP_WORDS else _STEMS[low] for word, low in lows.items()}
+    terms = dict(zip(words, map(_term_of_lowercase, lows)))
+    _TERMS.update(zip(plain, map(terms.__getitem__, plain)))
     _TERMS.update(
         (run, " ".join(filter(None, map(terms.__getitem__, found))))
-        for run, found in words_of.items()
+        for run, found in elided.items()
     )
+
+
+def _term_of_lowercase(low: str) -> str:
+    return "" if low in STOP_WORDS else _STEMS[low]
