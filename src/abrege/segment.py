@@ -234,7 +234,9 @@ def _punctuation_cuts(text: str, starters: frozenset[str]) -> list[int]:
         ch = text[nxt]
         if not _OPENER.match(ch) and not (m.group("space") and text.startswith(_LINK_STARTS, nxt)):
             continue  # lowercase, comma, closing mark...: the sentence goes on
-        if _ELIDED_AFTER_END.search(text, max(0, m.start() - 8), m.end("punct")):
+        if text[m.start() - 1] in "([" and _ELIDED_AFTER_END.search(
+            text, max(0, m.start() - 8), m.end("punct")
+        ):
             continue  # "matchs. (...) Les": the elision opens the next sentence
         glued = not m.group("space") and not m.group("close")
         start = m.start()

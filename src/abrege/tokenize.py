@@ -1,11 +1,11 @@
 """Turn a sentence into the content words TextRank compares: lowercase, French elisions split
 off (l'État -> état), stop words dropped, Snowball French stems.
 
-Everything per token happens in C: one regex pass yields the words with elisions already split,
-and a dict maps each lowercase word to its stem (or to nothing for a stop word). News vocabulary
-is Zipfian, so the stemmer runs once per distinct word instead of once per token, and a batch of
-thousands of articles costs little more than the regex scans.
-"""
+Everything per token happens in C: one regex pass over all the sentences of a text yields its
+runs of letters, and a dict maps each run to its terms (elisions peeled, stop words dropped,
+stems). News vocabulary is Zipfian, so elisions are split and the stemmer runs once per distinct
+run or word instead of once per token (new words of a text stemmed in one call), and a batch of
+thousands of articles costs little more than the regex scan."""
 
 from __future__ import annotations
 
