@@ -11,7 +11,7 @@ from conftest import shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from abrege import split_sentences
+from abrege import split_sentences, tokenize
 from abrege.tokenize import (
     ELISIONS,
     STOP_WORDS,
@@ -139,3 +139,12 @@ def test_terms_of_validation_articles_are_the_word_by_word_terms():
         for line in lines:
             texts = [s.text for s in split_sentences(json.loads(line)["article"])]
             assert sentence_terms(texts) == [terms_by_rule(text) for text in texts]
+
+
+def test_terms_stay_right_when_the_caches_overflow(monkeypatch):
+    # A text mixing known and new words, caches full: what is known must not be lost.
+    monkeypatch.setattr(tokenize._Memo, "MAX_SIZE", 6)
+    texts = ["L'État gère les chats."]
+    for more in ["Les chats de l'Élysée mangeaient.", "Les chiens dorment aujourd'hui.", "État"]:
+        texts.append(more)
+        assert sentence_terms(texts) == [terms_by_rule(text) for text in texts]

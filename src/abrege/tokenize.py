@@ -59,9 +59,9 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=16_384)
 def _scan(text: str) -> tuple[str, ...]:
-    # Cached (immutable, hence the tuple): the clean, rank and select steps each need the words
-    # of the same sentence, and scanning is the main cost of summarising. 16k sentences (a long
-    # document read once, about 25 MB at most) keep a 10,000-sentence text to a single scan.
+    # Cached (immutable, hence the tuple): the clean and select steps and sumy's bridge may each
+    # need the words of the same sentence. 16k sentences (a long document read once, about
+    # 25 MB at most) keep a 10,000-sentence text to a single scan.
     return tuple(_WORD.findall(text.replace("’", "'")))
 
 
@@ -124,6 +124,10 @@ def sentence_terms(texts: Sequence[str]) -> list[list[str]]:
     new = set(filterfalse(_TERMS.__contains__, runs))
     new.discard(_BREAK)
     if new:
+        if len(_TERMS) + len(new) >= _Memo.MAX_SIZE:  # bounded: relearn this text's runs
+            _TERMS.clear()
+            new = set(runs)
+            new.discard(_BREAK)
         _learn(new)
     _TERMS[_BREAK] = _BREAK
     marked = " ".join(filter(None, map(_TERMS.__getitem__, runs)))
@@ -132,8 +136,6 @@ def sentence_terms(texts: Sequence[str]) -> list[list[str]]:
 
 def _learn(runs: set[str]) -> None:
     """Add the terms of runs never seen: their words' stems computed in one C call."""
-    if len(_TERMS) + len(runs) >= _Memo.MAX_SIZE:
-        _TERMS.clear()
     elided = {run: _WORD.findall(run) for run in runs if "'" in run}
     plain = runs.difference(elided)  # a run without apostrophe is one word
     words = list(plain.union(chain.from_iterable(elided.values())))
