@@ -2,15 +2,19 @@
 
     PYTHONPATH=src python benchmarks/speed.py            # from the repository root
 
-1. The 1,500 OrangeSum validation articles, 3 sentences each, both in this process: abrege's
+1. The 1,500 OrangeSum validation articles, 3 sentences each, all tools in this process, best
+   of 3 passes (the tools' passes interleaved, caches emptied before each): abrege's
    ``summarize`` against sumy's ``TextRankSummarizer`` on ``PlaintextParser`` documents, both
    fed by abrege's segmenter and word splitter (sumy's own French tokenizer needs nltk's punkt
    download). Two sumy set-ups: with abrege's bridge (cached PyStemmer stems, abrege's stop
    words: the parity set-up, the same choices) and as sumy ships (its nltk Snowball stemmer and
-   French stop words).
+   French stop words). An extra row times the ranking step alone (sentences already split).
 2. Long documents made of distinct validation sentences, 100 to 10,000 sentences: time and
-   peak memory of one summary, each measurement in a fresh process (peak RSS over the process
-   before the call). sumy runs while its predicted time stays under a minute.
+   peak memory of one summary, each document and tool in a fresh process (peak RSS over the
+   process before the calls); the time is the best of 3 runs, caches emptied before each (one
+   run for sumy where 3 would pass a minute). sumy runs while its predicted time stays under a
+   minute. Imports that some inputs trigger lazily (scipy.sparse) are done before timing, in
+   parts 1 and 2: they are start-up costs, which part 3 measures.
 3. ``abrege`` on one seed article, wall time of the whole command (interpreter start and
    imports included), best of 7, next to a bare ``python -c pass``.
 
@@ -33,6 +37,8 @@ VALID = SHARED / "data" / "orangesum" / "valid.jsonl"
 SEED = sorted((REPO / "seeds").glob("*.txt"))[0]
 LENGTHS = (100, 300, 1_000, 3_000, 10_000)
 SUMY_BUDGET = 60.0  # seconds
+BATCH_RUNS = 3  # the 1,500-article time of each tool is the best of this many passes
+LONG_RUNS = 3  # a long-document time is the best of this many runs (each with empty caches)
 
 
 def load_articles() -> list[str]:
@@ -89,19 +95,59 @@ def summarise_with(tool: str):
     return lambda text: summarizer(PlaintextParser.from_string(text, tokenizer).document, 3)
 
 
-def time_batch(tool: str, articles: list[str]) -> float:
+def clear_caches() -> None:
+    """Empty abrege's word and stem caches (sumy's bridge uses them too): no side, and no
+    repetition, reuses the work of another."""
     from abrege import tokenize
 
-    summarise = summarise_with(tool)
-    summarise(articles[0])  # imports and first-use set-up are not per-article costs
-    # Each side starts from empty word and stem caches: none reuses the other's work.
     tokenize._scan.cache_clear()
     tokenize._STEMS.clear()
     tokenize._TERMS.clear()
+
+
+def warm_imports() -> None:
+    """Import what some inputs load lazily (scipy.sparse for longer texts, threadpoolctl): an
+    import is a start-up cost (part 3), not a per-article or per-document one."""
+    import scipy.sparse  # noqa: F401
+    import threadpoolctl  # noqa: F401
+
+
+def time_batch(summarise, articles: list[str]) -> float:
+    clear_caches()
     start = time.perf_counter()
     for article in articles:
         summarise(article)
     return time.perf_counter() - start
+
+
+def ranking_row(articles: list[str]) -> str:
+    """The ranking step alone, sentences already split: from abrege's kept sentences to the
+    chosen ones (terms, graph, scores, choice), against sumy's summarizer called on parsed
+    documents (its words, stems, graph, scores, choice), sumy through the bridge."""
+    from sumy.parsers.plaintext import PlaintextParser
+
+    from abrege import SumyTokenizer, clean, rank, select, split_sentences
+
+    tokenizer, sumy = SumyTokenizer(), sumy_textrank(stock=False)
+    documents = [PlaintextParser.from_string(text, tokenizer).document for text in articles]
+    kept = [[s.text for s in clean.keep(split_sentences(text))] for text in articles]
+    sides = {
+        "abrege": lambda: [select.choose(t, rank.score("textrank", t), 3) for t in kept],
+        "sumy": lambda: [sumy(document, 3) for document in documents],
+    }
+    seconds = dict.fromkeys(sides, float("inf"))
+    for _ in range(BATCH_RUNS):
+        for side, run in sides.items():
+            clear_caches()
+            start = time.perf_counter()
+            run()
+            seconds[side] = min(seconds[side], time.perf_counter() - start)
+    n = len(articles)
+    return (
+        f"| (extra) ranking step alone on the {n:,} articles, sentences already split "
+        f"(sumy via bridge), articles/s | {n / seconds['abrege']:,.0f} "
+        f"| {n / seconds['sumy']:,.0f} | {seconds['sumy'] / seconds['abrege']:.1f}x |"
+    )
 
 
 def status_mb(field: str) -> float:
@@ -113,27 +159,27 @@ def status_mb(field: str) -> float:
     raise SystemExit(f"no {field} in /proc/self/status: the memory figures need Linux")
 
 
-def worker(tool: str, path: str) -> None:
+def worker(tool: str, path: str, runs: int) -> None:
     """One long-document measurement in this (fresh) process; prints JSON."""
     text = Path(path).read_text(encoding="utf-8")
     summarise = summarise_with(tool)
     summarise("Une phrase. Une autre phrase.")
-    # Imports that long texts trigger lazily are start-up costs (part 3 measures start-up).
-    import scipy.sparse  # noqa: F401
-    import threadpoolctl  # noqa: F401
-
+    warm_imports()
     before = status_mb("VmRSS")
-    start = time.perf_counter()
-    summarise(text)
-    seconds = time.perf_counter() - start
+    seconds = float("inf")
+    for _ in range(runs):  # best of N: the machine may be shared
+        clear_caches()
+        start = time.perf_counter()
+        summarise(text)
+        seconds = min(seconds, time.perf_counter() - start)
     peak = status_mb("VmHWM")  # this process's peak (ru_maxrss would inherit the parent's)
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "extra_mb": peak - before}))
 
 
-def measure(tool: str, path: Path) -> dict:
+def measure(tool: str, path: Path, runs: int = LONG_RUNS) -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     out = subprocess.run(
-        [sys.executable, __file__, "--worker", tool, str(path)],
+        [sys.executable, __file__, "--worker", tool, str(path), str(runs)],
         capture_output=True,
         text=True,
         check=True,
@@ -153,7 +199,14 @@ def wall(command: list[str], runs: int = 7) -> float:
 
 
 def batch_rows(articles: list[str]) -> list[str]:
-    seconds = {tool: time_batch(tool, articles) for tool in ("abrege", "sumy", "sumy-stock")}
+    tools = {tool: summarise_with(tool) for tool in ("abrege", "sumy", "sumy-stock")}
+    for summarise in tools.values():
+        summarise(articles[0])  # imports and first-use set-up are not per-article costs
+    warm_imports()
+    seconds = dict.fromkeys(tools, float("inf"))
+    for _ in range(BATCH_RUNS):  # passes interleaved, so a change of load hits every tool
+        for tool, summarise in tools.items():
+            seconds[tool] = min(seconds[tool], time_batch(summarise, articles))
     n = len(articles)
     return [
         f"| {n:,} articles, 3 sentences ({label}), articles/s "
@@ -173,7 +226,10 @@ def long_document_rows(articles: list[str]) -> list[str]:
             ours = measure("abrege", path)
             predicted = sumy_seconds * (count / previous) ** 2 if sumy_seconds else 0.0
             if predicted < SUMY_BUDGET:
-                theirs = measure("sumy", path)
+                # A run predicted over a third of the budget runs once (the whole table stays
+                # a few minutes long).
+                runs = LONG_RUNS if predicted * LONG_RUNS < SUMY_BUDGET else 1
+                theirs = measure("sumy", path, runs)
                 sumy_seconds, previous = theirs["seconds"], count
                 sumy_cell = f"{theirs['seconds']:.3f} s, {theirs['extra_mb']:.0f} MB"
                 ratio = f"{theirs['seconds'] / ours['seconds']:,.0f}x"
@@ -201,13 +257,14 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     rows = ["| measure | abrege | sumy | ratio |", "|---|---:|---:|---:|"]
     rows += batch_rows(articles)
+    rows.append(ranking_row(articles))
     rows += long_document_rows(articles)
     rows.append(cli_row())
     print("\n".join(rows))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
-        worker(sys.argv[2], sys.argv[3])
+    if len(sys.argv) == 5 and sys.argv[1] == "--worker":
+        worker(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     else:
         main()

@@ -250,3 +250,35 @@ def test_foreign_text_is_flagged_but_summarised(text):
 
 def test_short_texts_are_not_judged():
     assert clean.language_warnings(split_sentences("Breaking news. Paris, 10 a.m.")) == ()
+
+
+def keep_by_rule(sentences: list[Sentence]) -> list[Sentence]:
+    """clean.keep spelled out plainly: a sentence is a repeat when its key was seen, or when it
+    has enough words and each run of SHINGLE of them appeared in the text before it."""
+    size = clean.SHINGLE
+    seen_keys, seen_runs, before, kept = set(), set(), [], []
+    for sentence in sentences:
+        trimmed = clean.strip_junk(sentence)
+        if trimmed is None:
+            continue
+        key = clean.sentence_key(trimmed.text)
+        tokens = key.split()
+        runs = [tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
+        long_enough = len(tokens) >= clean.MIN_WORDS_FOR_OVERLAP
+        repeated = key in seen_keys or (long_enough and all(r in seen_runs for r in runs))
+        seen_keys.add(key)
+        first_new = max(0, len(before) - size + 1)  # runs that end in this sentence's words
+        before += tokens
+        seen_runs.update(
+            tuple(before[i : i + size]) for i in range(first_new, len(before) - size + 1)
+        )
+        if not repeated:
+            kept.append(trimmed)
+    return kept
+
+
+def test_keep_decides_as_the_plain_rule_on_validation_articles():
+    with shared_file("orangesum/valid.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            sentences = split_sentences(json.loads(line)["article"])
+            assert clean.keep(sentences) == keep_by_rule(sentences)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
 import pytest
+from conftest import shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -368,3 +372,45 @@ def test_ud_dev_f1_floor(name: str) -> None:
             fn += len(gold - pred)
     f1 = 200 * tp / (2 * tp + fp + fn)
     assert f1 >= UD_FLOORS[name], f"{name}: F1 {f1:.1f} < {UD_FLOORS[name]}"
+
+
+# The patterns as first written, each with its look-behind in front: segment.py reorders them so
+# the regex engine skips fast to candidate characters; they must find the same things.
+_UP, _LOW = segment._UPPER, segment._LOWER
+PLAIN_GLUED_QUOTE = re.compile(rf"[\w)]([\"“”])(?=[{_UP}][{_LOW}'’])")
+PLAIN_CAPS_HEADING = re.compile(
+    rf"(?<![\w'’])(?:[{_UP}'’(),\-]{{1,30}}+[ \u00a0]++){{2,12}}+([{_UP}][{_LOW}]+)(?=['’ ])"
+)
+PLAIN_INTERTITLE = re.compile(
+    r"(?:(?<=[.!?…\"»)])|^)[ \t\u00a0]*(-[ \u00a0](?:[^-.\n]|(?<=\w)-(?=\w)){2,80}?[ \u00a0]-)"
+    rf"(?=[{_UP}0-9\"«“'])",
+    re.MULTILINE,
+)
+PATTERN_PIECES = st.sampled_from(
+    ["- ", " -", "-", " ", "\u00a0", "\t", "\n", ".", "!", '"', "“", "”", "»", ")", "'", "’"]
+    + ["Appel", "ELLE", "EST", "SUSPENDUE", "Ces", "Les", "tenable", "é", "x", "Covid-19", "A"]
+)
+
+
+def same_finds(text: str) -> None:
+    assert [m.span(1) for m in PLAIN_GLUED_QUOTE.finditer(text)] == [
+        m.span(1) for m in segment._GLUED_QUOTE.finditer(text)
+    ]
+    assert [m.span() + m.span(1) for m in PLAIN_CAPS_HEADING.finditer(text)] == [
+        m.span() + m.span(1) for m in segment._CAPS_HEADING.finditer(text)
+    ]
+    assert [m.span(1) for m in PLAIN_INTERTITLE.finditer(text)] == [
+        m.span() for m in segment._INTERTITLE.finditer(text) if segment._after_end(text, m.start())
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PATTERN_PIECES, max_size=30).map("".join))
+def test_reordered_patterns_find_what_the_plain_ones_find(text):
+    same_finds(text)
+
+
+def test_reordered_patterns_on_validation_articles():
+    with shared_file("orangesum/valid.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            same_finds(json.loads(line)["article"])

@@ -11,7 +11,15 @@ from conftest import shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from abrege.tokenize import ELISIONS, STOP_WORDS, content_terms, stem, words
+from abrege import split_sentences, tokenize
+from abrege.tokenize import (
+    ELISIONS,
+    STOP_WORDS,
+    content_terms,
+    sentence_terms,
+    stem,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -103,3 +111,40 @@ def test_pystemmer_equals_nltk_except_where_snowball_was_revised():
         if not any(rule.match(w) for rule in REVISED_RULES.values())
     ]
     assert not unexplained, f"stems differ outside the revised Snowball rules: {unexplained[:20]}"
+
+
+def terms_by_rule(text: str) -> list[str]:
+    """content_terms spelled out word by word: lowercase, drop stop words, stem."""
+    lows = (word.lower() for word in words(text))
+    return [stem(low) for low in lows if low not in STOP_WORDS]
+
+
+TERM_PIECES = st.sampled_from(
+    ["l'", "L’", "qu'", "aujourd'hui", "Homme", "homme", "les", "États", "mangeaient", "ſ'x"]
+    + ["'", " ", "\x00", "3", ".", "\n", "presqu", "île", "l"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(TERM_PIECES, max_size=10).map("".join), max_size=5))
+def test_terms_of_several_texts_at_once_are_each_texts_terms(texts):
+    # One scan of the joined texts (letter runs looked up, "\x00" between texts) must give
+    # what each text's words give one by one, whatever the texts hold.
+    assert sentence_terms(texts) == [terms_by_rule(text) for text in texts]
+    assert [content_terms(text) for text in texts] == [terms_by_rule(text) for text in texts]
+
+
+def test_terms_of_validation_articles_are_the_word_by_word_terms():
+    with shared_file("orangesum/valid.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            texts = [s.text for s in split_sentences(json.loads(line)["article"])]
+            assert sentence_terms(texts) == [terms_by_rule(text) for text in texts]
+
+
+def test_terms_stay_right_when_the_caches_overflow(monkeypatch):
+    # A text mixing known and new words, caches full: what is known must not be lost.
+    monkeypatch.setattr(tokenize._Memo, "MAX_SIZE", 6)
+    texts = ["L'État gère les chats."]
+    for more in ["Les chats de l'Élysée mangeaient.", "Les chiens dorment aujourd'hui.", "État"]:
+        texts.append(more)
+        assert sentence_terms(texts) == [terms_by_rule(text) for text in texts]

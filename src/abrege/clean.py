@@ -93,6 +93,12 @@ _CODE_HINTS = (
     "googletag.",
 )
 _MARKUP_HINTS = ("<", "[", "=", "&", "http", "www.", "(")
+# Any of the hints above: most sentences have none, and one search rules all three checks out.
+_ANY_HINT = re.compile(
+    "|".join(
+        map(re.escape, sorted({*_CODE_HINTS, *_MARKUP_HINTS, *_TWEET_HINTS}, key=len, reverse=True))
+    )
+)
 _TWEET_SIGNATURE = re.compile(r"\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}|\bpic\.twitter\.com/")
 # What may separate junk from prose at a sentence's edge; opening quotes and brackets belong to
 # the prose that follows them.
@@ -103,7 +109,16 @@ _OPENING = "«\"“'(["
 def sentence_key(text: str) -> str:
     """What makes two sentences "the same": their words, case, accents' composition,
     whitespace, quotes and punctuation aside. Numbers count: "12 morts" is not "15 morts"."""
-    return " ".join(_TOKEN.findall(text.casefold()))
+    return " ".join(_key_tokens(text))
+
+
+def _key_tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.casefold())
+
+
+def _shingles(tokens: list[str]) -> zip:
+    # Runs of SHINGLE consecutive tokens, built by zip in C (no slice or tuple per position).
+    return zip(*(tokens[i:] for i in range(SHINGLE)))
 
 
 def keep(sentences: Iterable[Sentence]) -> list[Sentence]:
@@ -117,20 +132,14 @@ def keep(sentences: Iterable[Sentence]) -> list[Sentence]:
         trimmed = strip_junk(sentence)
         if trimmed is None:
             continue
-        key = sentence_key(trimmed.text)
-        tokens = key.split()
+        tokens = _key_tokens(trimmed.text)
+        key = " ".join(tokens)
         repeated = key in seen_keys or (
-            len(tokens) >= MIN_WORDS_FOR_OVERLAP
-            and all(
-                tuple(tokens[i : i + SHINGLE]) in seen_shingles
-                for i in range(len(tokens) - SHINGLE + 1)
-            )
+            len(tokens) >= MIN_WORDS_FOR_OVERLAP and seen_shingles.issuperset(_shingles(tokens))
         )
         seen_keys.add(key)
         window = tail + tokens
-        seen_shingles.update(
-            tuple(window[i : i + SHINGLE]) for i in range(len(window) - SHINGLE + 1)
-        )
+        seen_shingles.update(_shingles(window))
         tail = window[-(SHINGLE - 1) :]
         if not repeated:
             kept.append(trimmed)
@@ -142,12 +151,13 @@ def strip_junk(sentence: Sentence) -> Sentence | None:
     article prose. Links and markup inside a real sentence stay: cutting them would leave a
     sentence that is no longer a span of the input."""
     text = sentence.text
-    if _any_in(text, _TWEET_HINTS) and _TWEET_SIGNATURE.search(text):
-        return None
     # Cheap substring tests first: the regexes only run on the rare sentences that could match.
-    code = _CODE.search(text) if _any_in(text, _CODE_HINTS) else None
+    hinted = _ANY_HINT.search(text) is not None
+    if hinted and _any_in(text, _TWEET_HINTS) and _TWEET_SIGNATURE.search(text):
+        return None
+    code = _CODE.search(text) if hinted and _any_in(text, _CODE_HINTS) else None
     start, end = 0, code.start() if code else len(text)
-    junk = list(_MARKUP.finditer(text, 0, end)) if _any_in(text, _MARKUP_HINTS) else []
+    junk = list(_MARKUP.finditer(text, 0, end)) if hinted and _any_in(text, _MARKUP_HINTS) else []
     for match in junk:
         if text[start : match.start()].strip(_EDGE):
             break
@@ -186,7 +196,7 @@ def french_share(sentences: Iterable[Sentence]) -> tuple[float, int]:
         tokens.extend(_LETTERS.findall(sentence.text.casefold()))
     if not tokens:
         return 0.0, 0
-    return sum(1 for w in tokens if w in STOP_WORDS) / len(tokens), len(tokens)
+    return sum(map(STOP_WORDS.__contains__, tokens)) / len(tokens), len(tokens)
 
 
 def language_warnings(sentences: Iterable[Sentence]) -> tuple[str, ...]:

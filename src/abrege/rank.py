@@ -162,7 +162,7 @@ METHODS = (*RANKERS, *SUMY_METHODS)
 def score(method: str, texts: Sequence[str]) -> np.ndarray:
     """Scores of the sentences ``texts`` (distinct, in article order) by ``method``."""
     if method in RANKERS:
-        return RANKERS[method]([tokenize.content_terms(text) for text in texts])
+        return RANKERS[method](tokenize.sentence_terms(texts))
     if method in SUMY_METHODS:
         from .sumy_bridge import sumy_scores
 

@@ -43,9 +43,10 @@ def choose(
     for i in order:
         if len(chosen) >= limit:
             break
-        length = len(words(texts[i]))
-        if words_ is not None and chosen and used + length > words_:
-            continue
+        if words_ is not None:  # (a sentence's words are only counted for a word budget)
+            length = len(words(texts[i]))
+            if chosen and used + length > words_:
+                continue
+            used += length
         chosen.append(i)
-        used += length
     return sorted(chosen)
