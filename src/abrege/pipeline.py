@@ -53,7 +53,7 @@ def summarize(
         raise AbregeError("no sentence found")
     texts = [s.text for s in candidates]
     if method == "news":
-        terms = [tokenize.content_terms(t) for t in texts]
+        terms = tokenize.sentence_terms(texts)
         scores = rank_news.news(terms, texts, title)
         if sentences is None and words is None and ratio is None:
             budget = rank_news.default_budget()
