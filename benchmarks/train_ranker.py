@@ -17,6 +17,7 @@ import argparse
 import gzip
 import json
 import os
+import pickle
 import sys
 import time
 from multiprocessing import Pool
@@ -25,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from abrege import clean, rank_news, tokenize
-from abrege.evaluate import oracle_indices
+from abrege.evaluate import oracle_indices, rouge
 from abrege.pipeline import split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,7 +40,8 @@ L2 = 1e-3  # on the mean log-loss: firm enough to keep the pairwise weights tame
 
 
 def article_rows(line: str):
-    """(features without title, features with title, oracle labels) of one training article."""
+    """(features without title, features with title, oracle labels, each sentence's ROUGE-1/2/L
+    F1 against the reference, word counts) of one training article."""
     row = json.loads(line)
     candidates = clean.keep(split_sentences(row["article"]))
     if not candidates or not row.get("reference"):
@@ -53,6 +55,8 @@ def article_rows(line: str):
         rank_news.features(texts, terms),
         rank_news.features(texts, terms, title_terms),
         labels,
+        rouge(texts, [row["reference"]] * len(texts)),
+        np.array([len(tokenize.words(t)) for t in texts]),
     )
 
 
@@ -89,15 +93,25 @@ def main() -> int:
     parser.add_argument("--train", type=Path, default=TRAIN)
     parser.add_argument("--limit", type=int, help="only the first N articles (quick runs)")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument(
+        "--cache", type=Path, help="keep the per-sentence rows here and reuse them (refits)"
+    )
     args = parser.parse_args()
     if not args.train.exists():
         print(f"train_ranker: {args.train} not found (set ABREGE_SHARED)", file=sys.stderr)
         return 2
     start = time.perf_counter()
-    with gzip.open(args.train, "rt", encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip()][: args.limit]
-    with Pool() as pool:
-        rows = [r for r in pool.imap(article_rows, lines, chunksize=64) if r is not None]
+    if args.cache and args.cache.exists():
+        with args.cache.open("rb") as handle:
+            rows = pickle.load(handle)
+    else:
+        with gzip.open(args.train, "rt", encoding="utf-8") as handle:
+            lines = [line for line in handle if line.strip()][: args.limit]
+        with Pool() as pool:
+            rows = [r for r in pool.imap(article_rows, lines, chunksize=64) if r is not None]
+        if args.cache:
+            with args.cache.open("wb") as handle:
+                pickle.dump(rows, handle)
     y = np.concatenate([r[2] for r in rows])
     print(
         f"{len(rows)} articles, {len(y)} sentences, {y.mean():.1%} picked by the oracle "
