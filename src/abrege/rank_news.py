@@ -23,7 +23,6 @@ from importlib import resources
 
 import numpy as np
 
-from . import rank
 from .tokenize import content_terms, words
 
 MODEL_FILE = "data/news_ranker.json"
@@ -50,13 +49,6 @@ FEATURES = (
     "colon_end",
     "digits",
     "capitals",
-    "textrank",
-    "lead3_sim",
-    "novelty",
-    "words_before",
-    "after_hook",
-    "shared_terms",
-    "shared_names",
 )
 
 _QUOTES = frozenset('«»"“”')
@@ -76,8 +68,6 @@ def features(
         centroid.update(vector)
     title = _weigh(Counter(title_terms), idf, default=math.log(n + 1) + 1) if title_terms else {}
     title_set = set(title_terms)
-    lengths: list[int] = []
-    names: list[set[str]] = []
     for i, text in enumerate(texts):
         row = out[i]
         if i < 5:
@@ -104,51 +94,7 @@ def features(
         row[17] = float(stripped.endswith(":"))
         row[18] = sum(c.isdigit() for c in text) / max(len(text), 1)
         row[19] = sum(t[:1].isupper() for t in tokens[1:]) / max(length - 1, 1)
-        lengths.append(length)
-        names.append({t for t in tokens[1:] if t[:1].isupper()})
-    _context(out, terms, texts, lengths, names, vectors)
     return out
-
-
-def _context(out, terms, texts, lengths, names, vectors) -> None:
-    """Features that place a sentence among the others: TextRank centrality, closeness to the
-    lead three, novelty against what came before, how far into the text it starts in words,
-    whether it follows a hook (a question or a very short opener), and how much of its
-    vocabulary and of its names the rest of the article repeats."""
-    n = len(terms)
-    out[:, 20] = rank.textrank(terms) * n
-    vocabulary: dict[str, int] = {}
-    for vector in vectors:
-        for t in vector:
-            vocabulary.setdefault(t, len(vocabulary))
-    matrix = np.zeros((n, max(len(vocabulary), 1)))
-    for i, vector in enumerate(vectors):
-        for t, v in vector.items():
-            matrix[i, vocabulary[t]] = v
-    norms = np.linalg.norm(matrix, axis=1)
-    matrix /= np.where(norms > 0, norms, 1.0)[:, None]
-    gram = matrix @ matrix.T
-    lead = min(n, 3)
-    lead_sum = gram[:, :lead].sum(axis=1) - np.where(np.arange(n) < lead, np.diag(gram), 0.0)
-    out[:, 21] = lead_sum / np.maximum(lead - (np.arange(n) < lead), 1)
-    previous = np.tril(gram, -1)
-    out[:, 22] = 1.0 - (previous.max(axis=1) if n > 1 else np.zeros(n))
-    out[0, 22] = 1.0
-    before = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    out[:, 23] = np.log1p(before)
-    df: Counter = Counter()
-    for sentence_terms in terms:
-        df.update(set(sentence_terms))
-    name_count: Counter = Counter()
-    for sentence_names in names:
-        name_count.update(sentence_names)
-    for i in range(n):
-        if i:
-            prev = texts[i - 1].strip()
-            out[i, 24] = float(prev.endswith("?") or lengths[i - 1] < 10)
-        own = set(terms[i])
-        out[i, 25] = sum(df[t] > 1 for t in own) / len(own) if own else 0.0
-        out[i, 26] = math.log1p(sum(name_count[t] > 1 for t in names[i]))
 
 
 def _tfidf(terms: Sequence[Sequence[str]]) -> tuple[list[dict[str, float]], dict[str, float]]:
