@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import time
@@ -31,7 +32,8 @@ from pathlib import Path
 from abrege import clean, split_sentences, summarize
 from abrege.read import decode, normalise
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "orangesum" / "valid.jsonl"
+SHARED = Path(os.environ.get("ABREGE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+DEFAULT_DATA = SHARED / "data" / "orangesum" / "valid.jsonl"
 ENCODINGS = {
     "utf-8": lambda t: t.encode("utf-8"),
     "utf-8 + BOM": lambda t: t.encode("utf-8-sig"),

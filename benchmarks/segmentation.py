@@ -4,7 +4,7 @@ Run from the repo root::
 
     PYTHONPATH=src python benchmarks/segmentation.py [--quick]
 
-Data: ``../shared/data/`` relative to the repo root (override with ``ABREGE_DATA=/path/to/data``),
+Data: ``../shared/data/`` beside the repo (or ``$ABREGE_SHARED/data``),
 holding ``ud_fr/{gsd,sequoia}-dev[-glued].jsonl`` and ``orangesum/valid.jsonl``.
 
 Measures
@@ -44,7 +44,7 @@ Spans = list[tuple[int, int]]
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("ABREGE_DATA", ROOT.parent / "shared" / "data"))
+    return Path(os.environ.get("ABREGE_SHARED", ROOT.parent / "shared")) / "data"
 
 
 def load_ud(name: str) -> list[dict]:
@@ -213,7 +213,7 @@ def main() -> int:
     if not (data_dir() / "ud_fr").is_dir():
         print(
             f"UD French data not found at {data_dir() / 'ud_fr'}: put shared/ beside the repo "
-            "or set ABREGE_DATA=/path/to/shared/data",
+            "or set ABREGE_SHARED=/path/to/shared",
             file=sys.stderr,
         )
         return 2

@@ -15,7 +15,7 @@ Both counts are kept in the file, so the segmenter can ask for a stricter ratio 
 would cost more (a capital after a plain space, with no punctuation at all).
 
 Usage: python scripts/build_segment_data.py [path/to/train.jsonl.gz]
-(default: ../shared/data/orangesum/train.jsonl.gz relative to the repo root, or $ABREGE_DATA).
+(default: ../shared/data/orangesum/train.jsonl.gz beside the repo, or $ABREGE_SHARED/data).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _MID = re.compile(r"(?<=[a-zà-ÿ,] )([a-zà-öø-ÿœ]+|[A-ZÀ-ÖØ-Þ][a-zà-�
 
 
 def main() -> None:
-    shared = Path(os.environ.get("ABREGE_DATA", ROOT.parent / "shared" / "data"))
+    shared = Path(os.environ.get("ABREGE_SHARED", ROOT.parent / "shared")) / "data"
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else shared / "orangesum" / "train.jsonl.gz"
     starts: collections.Counter[str] = collections.Counter()
     lower: collections.Counter[str] = collections.Counter()

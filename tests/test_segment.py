@@ -7,7 +7,6 @@ rule, and a regression floor on the UD French dev files (skipped when ../shared 
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from pathlib import Path
@@ -328,9 +327,7 @@ def test_empty_and_blank() -> None:
 
 
 def test_offsets_on_whole_articles() -> None:
-    path = _data_dir() / "orangesum" / "valid.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not found: put shared/ beside the repo or set ABREGE_DATA")
+    path = shared_file("orangesum/valid.jsonl")
     with open(path, encoding="utf-8") as fh:
         for i, line in enumerate(fh):
             if i >= 200:
@@ -339,10 +336,6 @@ def test_offsets_on_whole_articles() -> None:
 
 
 # --- UD French dev regression floor -----------------------------------------------------------
-
-
-def _data_dir() -> Path:
-    return Path(os.environ.get("ABREGE_DATA", ROOT.parent / "shared" / "data"))
 
 
 # F1 reached on the dev files when this was written, minus a small margin.
@@ -356,9 +349,7 @@ UD_FLOORS = {
 
 @pytest.mark.parametrize("name", sorted(UD_FLOORS))
 def test_ud_dev_f1_floor(name: str) -> None:
-    path = _data_dir() / "ud_fr" / f"{name}.jsonl"
-    if not path.exists():
-        pytest.skip(f"../shared/data/ud_fr not found: {path} (set ABREGE_DATA to run this test)")
+    path = shared_file(f"ud_fr/{name}.jsonl")
     tp = fp = fn = 0
     with open(path, encoding="utf-8") as fh:
         for line in fh:
