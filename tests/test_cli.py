@@ -266,3 +266,9 @@ def test_command_on_the_bad_folder_never_shows_a_traceback():
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert all(line.startswith("abrege: ") for line in result.stderr.splitlines())
+
+
+def test_title_is_refused_for_json_lines(capsys):
+    code, out, err = run(capsys, "--title", "Un titre", BAD / "records.jsonl")
+    assert code == 2 and out == ""
+    assert err.strip() == "abrege: --title is for one article, not a JSON Lines file"

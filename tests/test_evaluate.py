@@ -150,3 +150,17 @@ def test_main_help_mentions_evaluate():
         [sys.executable, "-m", "abrege", "--help"], capture_output=True, text=True, timeout=60
     )
     assert "abrege evaluate" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"[1]\n", r"x.jsonl:1: not a JSON object"),
+        (b'{"article": "\xe9t\xe9", "reference": "r"}\n', r"x.jsonl: not UTF-8 text"),
+    ],
+)
+def test_load_refuses_bad_files_in_one_line(tmp_path, content, message):
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(AbregeError, match=message):
+        evaluate.load(str(path))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS
 
-from abrege import AbregeError, clean, split_sentences, summarize
+from abrege import AbregeError, clean, select, split_sentences, summarize
 from abrege.tokenize import content_terms, words
 
 
@@ -115,3 +115,9 @@ def test_content_terms_drop_stop_words_and_stem():
     assert "le" not in terms and "de" not in terms and "l" not in terms
     assert terms[0] == terms[0].lower()
     assert content_terms("présidents")[0] == content_terms("président")[0]
+
+
+def test_ratio_is_not_fooled_by_float_rounding():
+    # 0.07 * 100 is 7.000000000000001 in floats: the limit must still be 7 sentences.
+    assert select.sentence_limit(100, None, None, 0.07) == 7
+    assert select.sentence_limit(100, None, None, 0.55) == 55

@@ -266,3 +266,28 @@ def test_every_valid_article_survives_a_cp1252_export():
         checked += 1
         assert normalise(decode(data)) == text
     assert checked > 1400
+
+
+def test_stdin_first_record_over_the_limit_is_refused_whole(monkeypatch):
+    big = json.dumps({"id": 1, "text": "Une phrase assez longue. " * 20})
+    data = (big + "\n" + json.dumps({"id": 2, "text": "Un article court."}) + "\n").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    items = list(item_articles(STDIN, ReadOptions(max_bytes=100)))
+    assert [type(item) for item in items] == [Failure, Article]
+    assert items[0].reason.startswith("too large")
+    assert (items[1].id, items[1].line) == (2, 2)
+
+
+def test_an_empty_page_is_a_failure_not_a_crash(tmp_path):
+    page = tmp_path / "vide.html"
+    page.write_text("<html><body></body></html>")
+    assert read_one(page).reason == "no article text found in the HTML page"
+
+
+def test_an_unlistable_folder_is_a_failure(tmp_path, monkeypatch):
+    def refuse(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("abrege.read.os.listdir", refuse)
+    [item] = list(expand([str(tmp_path)]))
+    assert item == Failure(str(tmp_path), "cannot list directory (Permission denied)")

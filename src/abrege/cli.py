@@ -157,6 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if first is not None:
             items = itertools.chain([first], items)
         records = first is not None and first.line is not None
+        if args.title is not None and records:
+            print("abrege: --title is for one article, not a JSON Lines file", file=sys.stderr)
+            return EXIT_USAGE
         # JSON Lines in, JSON Lines out: the natural default for a dump, keeping every id.
         fmt = args.format or ("jsonl" if records else "text")
         with _output(args.output) as out:

@@ -155,6 +155,8 @@ def load(
                     row = json.loads(line)
                 except json.JSONDecodeError as error:
                     raise AbregeError(f"{path}:{number}: not JSON ({error.msg})") from None
+                if not isinstance(row, dict):
+                    raise AbregeError(f"{path}:{number}: not a JSON object")
                 for name in (article_field, reference_field):
                     if not isinstance(row.get(name), str):
                         raise AbregeError(f"{path}:{number}: no text field {name!r}")
@@ -168,6 +170,10 @@ def load(
                 )
     except OSError as error:
         raise AbregeError(f"{path}: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise AbregeError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except EOFError:
+        raise AbregeError(f"{path}: truncated compressed file") from None
     if not examples:
         raise AbregeError(f"{path}: no example")
     return examples

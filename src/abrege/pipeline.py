@@ -38,7 +38,8 @@ def summarize(
     ``"lexrank"``, ``"lsa"``, ``"luhn"``, ``"kl"``, ``"sumbasic"``.
 
     Length: ``sentences`` (at most that many), ``words`` (a word budget; the best sentence is
-    kept even if longer), ``ratio`` (a share of the article's sentences). When several are given,
+    kept even if longer), ``ratio`` (a share of the sentences left once repeats and junk are set
+    aside). When several are given,
     the tightest wins. With none, "news" gives at most 2 sentences and about 55 words, the
     length that scored best on validation; the other methods 3 sentences.
 

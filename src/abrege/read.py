@@ -90,9 +90,14 @@ def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
     output order is stable), ``-`` as standard input."""
     for path in paths:
         if path != STDIN and os.path.isdir(path):
+            try:
+                names = os.listdir(path)
+            except OSError as error:
+                yield Failure(path, f"cannot list directory ({error.strerror or error})")
+                continue
             found = sorted(
                 os.path.join(path, name)
-                for name in os.listdir(path)
+                for name in names
                 if name.lower().endswith(ARTICLE_SUFFIXES)
                 and os.path.isfile(os.path.join(path, name))
             )
@@ -125,6 +130,11 @@ def item_articles(source: str, options: ReadOptions = ReadOptions()) -> Iterator
             stream = sys.stdin.buffer
             first = stream.readline(options.max_bytes + 1)
             if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+                if len(first) > options.max_bytes and not first.endswith(b"\n"):
+                    # A first record over the limit: skip the rest of its line, so it is
+                    # refused whole and the next records keep their line numbers.
+                    while (rest := stream.readline(1 << 16)) and not rest.endswith(b"\n"):
+                        pass
                 yield from jsonl_articles(source, itertools.chain([first], stream), options)
                 return
             data = first + stream.read(max(0, options.max_bytes + 1 - len(first)))
@@ -258,6 +268,8 @@ def extract_html(html: str) -> str:
         )
     except Exception as error:  # a parser crash on one odd page must not stop the batch
         raise ValueError(f"HTML extraction failed ({type(error).__name__})") from None
+    if document is None:  # trafilatura's answer for a page with nothing in it
+        raise ValueError("no article text found in the HTML page")
     paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
     title = " ".join((document.title or "").split()).casefold()
     while paragraphs and title and " ".join(paragraphs[0].split()).casefold() == title:
