@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import shared_file
+from conftest import SEEDS, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -148,3 +149,13 @@ def test_terms_stay_right_when_the_caches_overflow(monkeypatch):
     for more in ["Les chats de l'Élysée mangeaient.", "Les chiens dorment aujourd'hui.", "État"]:
         texts.append(more)
         assert sentence_terms(texts) == [terms_by_rule(text) for text in texts]
+
+
+def test_threads_share_the_caches_safely(monkeypatch):
+    """Caches small enough to be cleared on almost every call, four threads at once: every
+    thread still gets the terms a lone call gives."""
+    texts = [p.read_text(encoding="utf-8").split(". ") for p in SEEDS] * 20
+    expected = [tokenize.sentence_terms(t) for t in texts]
+    monkeypatch.setattr(tokenize._Memo, "MAX_SIZE", 50)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(tokenize.sentence_terms, texts)) == expected

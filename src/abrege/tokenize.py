@@ -10,6 +10,7 @@ thousands of articles costs little more than the regex scan."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -111,6 +112,9 @@ def content_terms(text: str) -> list[str]:
     return sentence_terms((text,))[0]
 
 
+_CACHE_LOCK = threading.Lock()
+
+
 def sentence_terms(texts: Sequence[str]) -> list[list[str]]:
     """:func:`content_terms` of each text, found for all of them at once: one regex scan of the
     joined texts and one stemmer call for the words never seen before (per-sentence scans and
@@ -121,16 +125,17 @@ def sentence_terms(texts: Sequence[str]) -> list[list[str]]:
     if joined.count(_BREAK) != len(texts) - 1:  # a text holds the separator: not a word either
         joined = _BREAK.join(text.replace(_BREAK, " ") for text in texts)
     runs = _RUN_OR_BREAK.findall(joined.replace("’", "'"))
-    new = set(filterfalse(_TERMS.__contains__, runs))
-    new.discard(_BREAK)
-    if new:
-        if len(_TERMS) + len(new) >= _Memo.MAX_SIZE:  # bounded: relearn this text's runs
-            _TERMS.clear()
-            new = set(runs)
-            new.discard(_BREAK)
-        _learn(new)
-    _TERMS[_BREAK] = _BREAK
-    marked = " ".join(filter(None, map(_TERMS.__getitem__, runs)))
+    with _CACHE_LOCK:  # the caches are shared: one thread must not clear them under another
+        new = set(filterfalse(_TERMS.__contains__, runs))
+        new.discard(_BREAK)
+        if new:
+            if len(_TERMS) + len(new) >= _Memo.MAX_SIZE:  # bounded: relearn this text's runs
+                _TERMS.clear()
+                new = set(runs)
+                new.discard(_BREAK)
+            _learn(new)
+        _TERMS[_BREAK] = _BREAK
+        marked = " ".join(filter(None, map(_TERMS.__getitem__, runs)))
     return [piece.split() for piece in marked.split(_BREAK)]
 
 
