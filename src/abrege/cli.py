@@ -17,7 +17,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from .errors import AbregeError
+from . import rank_news
+from .errors import AbregeError, internal_error
 from .pipeline import DEFAULT_METHOD, METHODS, summarize
 from .read import (
     DEFAULT_ID_FIELD,
@@ -29,7 +30,7 @@ from .read import (
     Failure,
     ReadOptions,
     expand,
-    item_articles,
+    read_sources,
 )
 from .render import FORMATS, Renderer, label
 
@@ -37,7 +38,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 EXAMPLES = """\
 examples:
-  abrege article.txt                 a short summary (2 sentences, about 55 words)
+  abrege article.txt                 a short summary ({default_length})
   abrege --title "..." article.txt   the headline helps choose the sentences
   abrege -n 2 seeds/                 two sentences for each article file of a folder
   abrege --words 60 a.txt b.html     at most about 60 words each; HTML pages are reduced to
@@ -59,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="abrege",
         description="Extractive summaries of French news articles, offline.",
-        epilog=EXAMPLES,
+        epilog=EXAMPLES.format(default_length=_default_length()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -120,10 +121,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _default_length() -> str:
+    """The news ranker's default budget as the help states it, read from the shipped model so
+    retraining cannot leave the help text stale."""
+    budget = rank_news.default_budget()
+    return f"{budget['sentences']} sentences, about {budget['words']} words"
+
+
 def add_length_options(parser: argparse.ArgumentParser) -> None:
     """The summary length options, shared with ``abrege evaluate``."""
     length = parser.add_argument_group(
-        "length (the tightest wins; default: 2 sentences and about 55 words for news, "
+        f"length (the tightest wins; default: {_default_length()} for news, "
         "3 sentences for the other methods)"
     )
     length.add_argument(
@@ -152,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A file name that is not valid UTF-8 must not crash the output mid-batch.
         sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        items = _items(sources, options)
+        items = read_sources(sources, options)
         first = next(items, None)
         if first is not None:
             items = itertools.chain([first], items)
@@ -205,25 +213,12 @@ def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
             if os.environ.get("ABREGE_DEBUG"):
                 raise
             failed += 1
-            _report(renderer, item, _internal(error))
+            _report(renderer, item, internal_error(error))
             continue
         for warning in summary.warnings:
             print(f"abrege: {_label(item)}: warning: {warning}", file=sys.stderr)
         renderer.summary(item.source, summary, item.id, item.line)
     return failed
-
-
-def _items(sources: list[str | Failure], options: ReadOptions) -> Iterator[Article | Failure]:
-    for source in sources:
-        if isinstance(source, Failure):
-            yield source
-            continue
-        try:
-            yield from item_articles(source, options)
-        except Exception as error:  # as above: one unreadable source, not the batch
-            if os.environ.get("ABREGE_DEBUG"):
-                raise
-            yield Failure(source, _internal(error))
 
 
 class OutputError(Exception):
@@ -276,10 +271,6 @@ def _report(renderer: Renderer, item: Article | Failure, reason: str) -> None:
 
 def _label(item: Article | Failure) -> str:
     return label(item.source, item.id, item.line)
-
-
-def _internal(error: Exception) -> str:
-    return f"internal error ({type(error).__name__}: {error}); please report it"
 
 
 def _positive_int(value: str) -> int:

@@ -39,9 +39,9 @@ def summarize(
 
     Length: ``sentences`` (at most that many), ``words`` (a word budget; the best sentence is
     kept even if longer), ``ratio`` (a share of the sentences left once repeats and junk are set
-    aside). When several are given,
-    the tightest wins. With none, "news" gives at most 2 sentences and about 55 words, the
-    length that scored best on validation; the other methods 3 sentences.
+    aside). When several are given, the tightest wins. With none, "news" uses the length
+    that scored best on validation (``rank_news.default_budget()``: 2 sentences, about 55
+    words, as shipped); the other methods 3 sentences.
 
     Raises :class:`AbregeError` when the text has no sentence to summarise or an option is
     invalid.

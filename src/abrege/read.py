@@ -21,6 +21,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .errors import internal_error
+
 STDIN = "-"
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -111,11 +113,26 @@ def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
 def articles(
     paths: Iterable[str], options: ReadOptions = ReadOptions()
 ) -> Iterator[Article | Failure]:
-    for item in expand(paths):
-        if isinstance(item, Failure):
-            yield item
-        else:
-            yield from item_articles(item, options)
+    """Every article of the PATH arguments, or a Failure for each that cannot be read."""
+    return read_sources(expand(paths), options)
+
+
+def read_sources(
+    sources: Iterable[str | Failure], options: ReadOptions = ReadOptions()
+) -> Iterator[Article | Failure]:
+    """The articles of sources already expanded (see :func:`expand`). Even a bug met while
+    reading one source becomes its Failure, so it never costs the batch (ABREGE_DEBUG=1
+    re-raises it instead)."""
+    for source in sources:
+        if isinstance(source, Failure):
+            yield source
+            continue
+        try:
+            yield from item_articles(source, options)
+        except Exception as error:
+            if os.environ.get("ABREGE_DEBUG"):
+                raise
+            yield Failure(source, internal_error(error))
 
 
 def item_articles(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Article | Failure]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -156,9 +156,9 @@ _TITLE_WORDS = frozenset(["On", "Un", "Une", "Et", "Ou", "Or", "À", "Ne", "Soit
 @lru_cache(maxsize=1)
 def _starters() -> tuple[frozenset[str], frozenset[str]]:
     """Learned French sentence starters (all, strong), read once on first use."""
-    path = Path(__file__).parent / "data" / "fr_sentence_starters.txt"
+    text = resources.files("abrege").joinpath("data/fr_sentence_starters.txt").read_text("utf-8")
     every, strong = set(), set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         word, opens, capitalised = line.split("\t")
