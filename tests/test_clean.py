@@ -8,6 +8,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import REPO, shared_file
 
 from abrege import clean, split_sentences, summarize
@@ -26,6 +28,10 @@ PROSE = "Le procureur a détaillé les premières constatations des enquêteurs 
 
 def kept_texts(text: str) -> list[str]:
     return [s.text for s in clean.keep(split_sentences(text))]
+
+
+def keys_of(text: str) -> list[str]:
+    return clean.candidates(split_sentences(text)).keys
 
 
 def one(text: str) -> Sentence:
@@ -228,7 +234,7 @@ def test_seed_004_with_a_messier_copy_is_summarised_as_if_written_once():
 
 def test_french_text_gets_no_language_warning():
     text = SEED_004.read_text("utf-8")
-    assert clean.language_warnings(split_sentences(text)) == ()
+    assert clean.language_warnings(keys_of(text)) == ()
 
 
 @pytest.mark.parametrize(
@@ -243,13 +249,44 @@ def test_french_text_gets_no_language_warning():
     ],
 )
 def test_foreign_text_is_flagged_but_summarised(text):
-    [warning] = clean.language_warnings(split_sentences(text))
+    [warning] = clean.language_warnings(keys_of(text))
     assert "does not look French" in warning
     assert summarize(text).warnings == (warning,)
 
 
 def test_short_texts_are_not_judged():
-    assert clean.language_warnings(split_sentences("Breaking news. Paris, 10 a.m.")) == ()
+    assert clean.language_warnings(keys_of("Breaking news. Paris, 10 a.m.")) == ()
+
+
+def key_by_rule(text: str) -> str:
+    """sentence_key spelled out: the runs of letters and digits of the casefolded text."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+FRENCH_PIECES = st.sampled_from(
+    ["L'", "l’", "aujourd'hui", "État", "ÉTAT", "straße", "Œuvre", "12", "3e", "covid19", "m²"]
+    + [" ", "  ", "'", "’", "«", "»", ".", ",", "-", "_", "\n", "\x00", "…", "\u00a0"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRENCH_PIECES, max_size=30).map("".join))
+def test_sentence_key_is_the_casefolded_runs_of_letters_and_digits(text):
+    assert clean.sentence_key(text) == key_by_rule(text)
+
+
+def test_sentence_keys_of_validation_articles_follow_the_rule():
+    with shared_file("orangesum/valid.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            kept = clean.candidates(split_sentences(json.loads(line)["article"]))
+            assert kept.keys == [key_by_rule(s.text) for s in kept.sentences]
+
+
+def test_language_check_counts_runs_of_letters_of_the_casefolded_text():
+    text = "Le covid19 a 3 fois  l’ÉTAT m² Straße " * 10
+    letters = re.findall(r"[^\W\d_]+", text.casefold())
+    stops = sum(word in clean.STOP_WORDS for word in letters)
+    assert clean.french_share(keys_of(text)) == (stops / len(letters), len(letters))
 
 
 def keep_by_rule(sentences: list[Sentence]) -> list[Sentence]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from itertools import accumulate, chain, count, filterfalse
 
 from .model import Sentence
-from .tokenize import STOP_WORDS, words
+from .tokenize import STOP_WORDS, Scan, words
 
 # Below this many words, what is left of a sentence once markup and links are removed is debris.
 MIN_WORDS = 4
@@ -24,6 +25,9 @@ MIN_WORDS = 4
 # together in one copy of a passage and not in the other.
 SHINGLE = 5
 MIN_WORDS_FOR_OVERLAP = 8
+# Characters of keys up to which repeats are found by substring search alone (see
+# _first_occurrences); the result is the same either way, only the cost differs.
+SEARCH_ONLY_UP_TO = 20_000
 # Share of French stop words among the words below which a text is probably not French: at
 # least 33% in every OrangeSum validation article (median 49%), about 18-20% in Spanish or Italian
 # news, under 6% in English or German. Only judged on at least MIN_WORDS_FOR_LANGUAGE words.
@@ -76,7 +80,6 @@ MAX_STAMP_WORDS = 12
 _TWEET_HINTS = ("(@", "pic.twitter.com/")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_TOKEN = re.compile(r"[^\W_]+")
 # Every match of _CODE contains one of these; every match of _MARKUP one of those.
 _CODE_HINTS = (
     "=",
@@ -102,6 +105,7 @@ _ANY_HINT = re.compile(
 _TWEET_SIGNATURE = re.compile(r"\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}|\bpic\.twitter\.com/")
 # What may separate junk from prose at a sentence's edge; opening quotes and brackets belong to
 # the prose that follows them.
+_FIRST_RUN = re.compile(rf"(?:\S+ ){{{SHINGLE - 1}}}\S+")
 _EDGE = " \t\n.,;:!?-–—|•·»«\"'“”()[]"
 _OPENING = "«\"“'(["
 
@@ -109,41 +113,88 @@ _OPENING = "«\"“'(["
 def sentence_key(text: str) -> str:
     """What makes two sentences "the same": their words, case, accents' composition,
     whitespace, quotes and punctuation aside. Numbers count: "12 morts" is not "15 morts"."""
-    return " ".join(_key_tokens(text))
+    return Scan((text,)).keys()[0]
 
 
-def _key_tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.casefold())
+@dataclass(frozen=True)
+class Candidates:
+    """The sentences worth ranking, with what the one scan of their text found: their keys (for
+    the language check) and, on demand, their content terms (for the rankers)."""
 
+    sentences: list[Sentence]
+    keys: list[str]
+    scan: Scan
+    positions: list[int]  # of ``sentences`` among the scanned texts (repeats were scanned too)
 
-def _shingles(tokens: list[str]) -> zip:
-    # Runs of SHINGLE consecutive tokens, built by zip in C (no slice or tuple per position).
-    return zip(*(tokens[i:] for i in range(SHINGLE)))
+    def terms(self) -> list[list[str]]:
+        return self.scan.terms(self.positions)
 
 
 def keep(sentences: Iterable[Sentence]) -> list[Sentence]:
     """The sentences worth ranking: prose with words, junk trimmed off its ends, each distinct
     sentence once (the first occurrence, so offsets point at it)."""
-    seen_keys: set[str] = set()
-    seen_shingles: set[tuple[str, ...]] = set()
-    tail: list[str] = []  # the last words before this sentence: shingles run across sentences
+    return candidates(sentences).sentences
+
+
+def candidates(sentences: Iterable[Sentence]) -> Candidates:
+    """:func:`keep`, with the scan of the sentences kept for the later steps."""
+    trimmed = [t for t in map(strip_junk, sentences) if t is not None]
+    scan = Scan([t.text for t in trimmed])
+    keys = scan.keys()
+    positions = _first_occurrences(keys)
+    return Candidates(
+        [trimmed[i] for i in positions], [keys[i] for i in positions], scan, positions
+    )
+
+
+def _first_occurrences(keys: list[str]) -> list[int]:
+    """Positions of the sentences that repeat none before them: not the same key, and not (for
+    a sentence of MIN_WORDS_FOR_OVERLAP words or more) made only of runs of SHINGLE words that
+    all appeared earlier in the text, across sentence ends too.
+
+    Runs are looked up as substrings of the text's keys joined by spaces, in the part before
+    the sentence: most sentences fail at their first run, so an article costs a few substring
+    searches in C per sentence instead of building every run of words (which cost more than
+    the rest of the cleaning). Searches grow with the text, so in a long text a sentence is
+    only searched for when each of its words appeared before it (one dict lookup per word).
+    Keys are never empty (a sentence without a letter is junk)."""
+    first_key: dict[str, int] = {}
+    first_of = list(map(first_key.setdefault, keys, count()))
+    stream = " " + " ".join(keys) + " "
+    words_seen = _words_seen_before(keys) if len(stream) > SEARCH_ONLY_UP_TO else None
     kept = []
-    for sentence in sentences:
-        trimmed = strip_junk(sentence)
-        if trimmed is None:
-            continue
-        tokens = _key_tokens(trimmed.text)
-        key = " ".join(tokens)
-        repeated = key in seen_keys or (
-            len(tokens) >= MIN_WORDS_FOR_OVERLAP and seen_shingles.issuperset(_shingles(tokens))
-        )
-        seen_keys.add(key)
-        window = tail + tokens
-        seen_shingles.update(_shingles(window))
-        tail = window[-(SHINGLE - 1) :]
-        if not repeated:
-            kept.append(trimmed)
+    start = 1  # where sentence i's key starts in stream (a space before it)
+    for i, key in enumerate(keys):
+        if first_of[i] == i and not (
+            (words_seen is None or words_seen[i]) and _seen_runs_only(stream, key, start)
+        ):
+            kept.append(i)
+        start += len(key) + 1
     return kept
+
+
+def _words_seen_before(keys: list[str]) -> list[bool]:
+    """For each key, whether each of its words appeared in an earlier one."""
+    words_of = [key.split(" ") for key in keys]
+    flat = list(chain.from_iterable(words_of))
+    first = dict(zip(reversed(flat), range(len(flat) - 1, -1, -1)))  # earliest written last
+    starts = accumulate(map(len, words_of), initial=0)
+    return [max(map(first.__getitem__, w)) < s for w, s in zip(words_of, starts)]
+
+
+def _seen_runs_only(stream: str, key: str, start: int) -> bool:
+    """Whether ``key`` has enough words and each run of SHINGLE of them is in ``stream`` before
+    ``start`` (a match ending by then; spaces around it, so only whole words match)."""
+    if key.count(" ") < MIN_WORDS_FOR_OVERLAP - 1:
+        return False
+    first = _FIRST_RUN.match(key)
+    if stream.find(f" {first.group()} ", 0, start) < 0:
+        return False
+    words_ = key.split(" ")
+    return all(
+        stream.find(f" {' '.join(words_[j : j + SHINGLE])} ", 0, start) >= 0
+        for j in range(1, len(words_) - SHINGLE + 1)
+    )
 
 
 def strip_junk(sentence: Sentence) -> Sentence | None:
@@ -187,22 +238,27 @@ def _any_in(text: str, needles: tuple[str, ...]) -> bool:
     return any(needle in text for needle in needles)
 
 
-def french_share(sentences: Iterable[Sentence]) -> tuple[float, int]:
-    """Share of French stop words among the words of ``sentences``, and the word count."""
+def french_share(keys: Iterable[str]) -> tuple[float, int]:
+    """Share of French stop words among the words of the sentences of ``keys`` (see
+    :class:`Candidates`), and the word count. Words here are runs of letters: digits aside."""
     tokens: list[str] = []
-    for sentence in sentences:
+    for key in keys:
         if len(tokens) >= LANGUAGE_SAMPLE_WORDS:  # enough to judge, and keeps long texts cheap
             break
-        tokens.extend(_LETTERS.findall(sentence.text.casefold()))
+        parts = key.split()
+        tokens.extend(filter(str.isalpha, parts))
+        for part in filterfalse(str.isalpha, parts):  # "covid19", "m²": the letters only
+            tokens.extend(_LETTERS.findall(part))
     if not tokens:
         return 0.0, 0
     return sum(map(STOP_WORDS.__contains__, tokens)) / len(tokens), len(tokens)
 
 
-def language_warnings(sentences: Iterable[Sentence]) -> tuple[str, ...]:
+def language_warnings(keys: Iterable[str]) -> tuple[str, ...]:
     """A warning when the text does not look French: it is still summarised, but stemming and
-    stop words are French, so the user should know the summary may be poor."""
-    share, count = french_share(sentences)
+    stop words are French, so the user should know the summary may be poor. ``keys``: those of
+    :class:`Candidates`."""
+    share, count = french_share(keys)
     if count >= MIN_WORDS_FOR_LANGUAGE and share < FRENCH_STOP_SHARE:
         return (f"text does not look French ({share:.0%} French stop words); summarised anyway",)
     return ()

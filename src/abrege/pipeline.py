@@ -6,7 +6,7 @@ module, and this one only wires them together.
 
 from __future__ import annotations
 
-from . import clean, rank, rank_news, select, tokenize
+from . import clean, rank, rank_news, select
 from .errors import AbregeError
 from .model import ScoredSentence, Sentence, Summary
 from .segment import sentence_spans
@@ -49,18 +49,18 @@ def summarize(
     _check_budget(sentences, words, ratio)
     if method not in METHODS:
         raise AbregeError(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
-    candidates = clean.keep(split_sentences(text))
+    kept = clean.candidates(split_sentences(text))
+    candidates = kept.sentences
     if not candidates:
         raise AbregeError("no sentence found")
     texts = [s.text for s in candidates]
     if method == "news":
-        terms = tokenize.sentence_terms(texts)
-        scores = rank_news.news(terms, texts, title)
+        scores = rank_news.news(kept.terms(), texts, title)
         if sentences is None and words is None and ratio is None:
             budget = rank_news.default_budget()
             sentences, words = budget["sentences"], budget["words"]
     else:
-        scores = rank.score(method, texts)
+        scores = rank.score(method, texts, kept.terms)
     chosen = select.choose(texts, scores, sentences, words, ratio)
     return Summary(
         sentences=tuple(
@@ -74,7 +74,7 @@ def summarize(
             for i in chosen
         ),
         method=method,
-        warnings=clean.language_warnings(candidates),
+        warnings=clean.language_warnings(kept.keys),
     )
 
 

@@ -159,10 +159,13 @@ SUMY_METHODS = ("lexrank", "lsa", "luhn", "kl", "sumbasic")
 METHODS = (*RANKERS, *SUMY_METHODS)
 
 
-def score(method: str, texts: Sequence[str]) -> np.ndarray:
-    """Scores of the sentences ``texts`` (distinct, in article order) by ``method``."""
+def score(
+    method: str, texts: Sequence[str], terms: Callable[[], list[list[str]]] | None = None
+) -> np.ndarray:
+    """Scores of the sentences ``texts`` (distinct, in article order) by ``method``.
+    ``terms``: gives their content terms when the caller has already scanned them."""
     if method in RANKERS:
-        return RANKERS[method](tokenize.sentence_terms(texts))
+        return RANKERS[method](terms() if terms else tokenize.sentence_terms(texts))
     if method in SUMY_METHODS:
         from .sumy_bridge import sumy_scores
 

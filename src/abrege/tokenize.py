@@ -2,16 +2,17 @@
 off (l'État -> état), stop words dropped, Snowball French stems.
 
 Everything per token happens in C: one regex pass over all the sentences of a text yields its
-runs of letters, and a dict maps each run to its terms (elisions peeled, stop words dropped,
-stems). News vocabulary is Zipfian, so elisions are split and the stemmer runs once per distinct
-run or word instead of once per token (new words of a text stemmed in one call), and a batch of
-thousands of articles costs little more than the regex scan."""
+chunks (letters and digits joined by apostrophes), the clean step reads its repeat keys from them,
+and a dict maps each chunk to its terms (elisions peeled, stop words dropped, stems). News
+vocabulary is Zipfian, so elisions are split and the stemmer runs once per distinct chunk or word
+instead of once per token (new words of a text stemmed in one call), and a batch of thousands of
+articles costs little more than the regex scan."""
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import chain, filterfalse
@@ -90,16 +91,19 @@ class _Memo(dict):
 
 
 _STEMS = _Memo(lambda word: _stemmer().stemWord(word))
-# Run of letters joined by apostrophes ("l'homme", "aujourd'hui") as written -> the space-joined
-# terms of its words (elisions peeled off, stop words dropped, the rest stemmed), "" if none.
-# Such runs never straddle a word of _WORD, and their words do not depend on what surrounds
-# them, so a text's terms are its runs looked up here: a simpler regex than _WORD (about twice
-# as fast) and one dict lookup per run, with _WORD only applied to runs never seen before.
-_TERMS: dict[str, str] = {}
-_RUN = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
-# Joins the sentences of a text for one scan; not a letter, so no run goes across it.
+# Joins the sentences of a text for one scan; not a letter, so no chunk goes across it.
 _BREAK = "\x00"
-_RUN_OR_BREAK = re.compile(f"{_RUN.pattern}|{_BREAK}")
+# A chunk: a run of letters and digits, apostrophes joining runs ("l'homme", "aujourd'hui",
+# "covid19"). A word of _WORD, a key token (letters and digits, casefolded) and a letter of the
+# language check never straddle two chunks, and none depends on what surrounds its chunk, so one
+# regex pass over a text's sentences into chunks serves the repeat check, the language check and
+# the terms (this pass, not the ranking, was most of the cost of a summary).
+_CHUNK_OR_BREAK = re.compile(rf"[^\W_]+(?:'[^\W_]+)*|{_BREAK}")
+# Chunk as written -> the space-joined terms of its words (elisions peeled off, stop words
+# dropped, the rest stemmed), "" if none: one dict lookup per chunk, with _WORD only applied to
+# chunks never seen before.
+_TERMS: dict[str, str] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 def stem(word: str) -> str:
@@ -112,38 +116,60 @@ def content_terms(text: str) -> list[str]:
     return sentence_terms((text,))[0]
 
 
-_CACHE_LOCK = threading.Lock()
-
-
 def sentence_terms(texts: Sequence[str]) -> list[list[str]]:
-    """:func:`content_terms` of each text, found for all of them at once: one regex scan of the
-    joined texts and one stemmer call for the words never seen before (per-sentence scans and
-    per-word stemmer calls were most of the cost of a summary)."""
-    if not texts:
-        return []
-    joined = _BREAK.join(texts)
-    if joined.count(_BREAK) != len(texts) - 1:  # a text holds the separator: not a word either
-        joined = _BREAK.join(text.replace(_BREAK, " ") for text in texts)
-    runs = _RUN_OR_BREAK.findall(joined.replace("’", "'"))
-    with _CACHE_LOCK:  # the caches are shared: one thread must not clear them under another
-        new = set(filterfalse(_TERMS.__contains__, runs))
-        new.discard(_BREAK)
-        if new:
-            if len(_TERMS) + len(new) >= _Memo.MAX_SIZE:  # bounded: relearn this text's runs
-                _TERMS.clear()
-                new = set(runs)
-                new.discard(_BREAK)
-            _learn(new)
-        _TERMS[_BREAK] = _BREAK
-        marked = " ".join(filter(None, map(_TERMS.__getitem__, runs)))
-    return [piece.split() for piece in marked.split(_BREAK)]
+    """:func:`content_terms` of each text, found for all of them at once."""
+    return Scan(texts).terms()
 
 
-def _learn(runs: set[str]) -> None:
-    """Add the terms of runs never seen: their words' stems computed in one C call."""
-    elided = {run: _WORD.findall(run) for run in runs if "'" in run}
-    plain = runs.difference(elided)  # a run without apostrophe is one word
-    words = list(plain.union(chain.from_iterable(elided.values())))
+class Scan:
+    """The sentences of a text cut into chunks by one regex pass, from which both the clean
+    step (:meth:`keys`) and the rankers (:meth:`terms`) read, instead of scanning the text once
+    each (per-sentence scans and per-word stemmer calls were most of the cost of a summary)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.count = len(texts)
+        joined = _BREAK.join(texts)
+        if joined.count(_BREAK) != len(texts) - 1:  # a text holds the separator: not a word
+            joined = _BREAK.join(text.replace(_BREAK, " ") for text in texts)
+        self.chunks: list[str] = _CHUNK_OR_BREAK.findall(joined.replace("’", "'"))
+
+    def keys(self) -> list[str]:
+        """Each text's runs of letters and digits, casefolded, joined by one space: what makes
+        two sentences "the same" (case, accents' composition, punctuation and spacing aside).
+        Chunks are casefolded after the cut, which only differs from cutting the casefolded
+        text for the rare letters whose casefold is not a letter (Turkish "İ")."""
+        if not self.count:
+            return []
+        marked = " ".join(self.chunks).casefold().replace("'", " ")
+        return [piece.strip() for piece in marked.split(_BREAK)]
+
+    def terms(self, positions: Iterable[int] | None = None) -> list[list[str]]:
+        """The content terms of each text (or of the texts at ``positions``)."""
+        if not self.count:
+            return []
+        chunks = self.chunks
+        with _CACHE_LOCK:  # the caches are shared: one thread must not clear them under another
+            new = set(filterfalse(_TERMS.__contains__, chunks))
+            new.discard(_BREAK)
+            if new:
+                if len(_TERMS) + len(new) >= _Memo.MAX_SIZE:  # bounded: relearn this text's
+                    _TERMS.clear()
+                    new = set(chunks)
+                    new.discard(_BREAK)
+                _learn(new)
+            _TERMS[_BREAK] = _BREAK
+            marked = " ".join(filter(None, map(_TERMS.__getitem__, chunks)))
+        pieces = marked.split(_BREAK)
+        if positions is not None:
+            pieces = [pieces[i] for i in positions]
+        return [piece.split() for piece in pieces]
+
+
+def _learn(chunks: set[str]) -> None:
+    """Add the terms of chunks never seen: their words' stems computed in one C call."""
+    split = {chunk: _WORD.findall(chunk) for chunk in chunks if not chunk.isalpha()}
+    plain = chunks.difference(split)  # a chunk of letters only is one word
+    words = list(plain.union(chain.from_iterable(split.values())))
     lows = list(map(str.lower, words))
     unknown = list(set(filterfalse(_STEMS.__contains__, lows)).difference(STOP_WORDS))
     if len(_STEMS) + len(unknown) >= _Memo.MAX_SIZE:
@@ -152,8 +178,8 @@ def _learn(runs: set[str]) -> None:
     terms = dict(zip(words, map(_term_of_lowercase, lows)))
     _TERMS.update(zip(plain, map(terms.__getitem__, plain)))
     _TERMS.update(
-        (run, " ".join(filter(None, map(terms.__getitem__, found))))
-        for run, found in elided.items()
+        (chunk, " ".join(filter(None, map(terms.__getitem__, found))))
+        for chunk, found in split.items()
     )
 
 
