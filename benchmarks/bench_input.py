@@ -30,7 +30,9 @@ import unicodedata
 from pathlib import Path
 
 from abrege import clean, split_sentences, summarize
+from abrege.model import Sentence
 from abrege.read import decode, normalise
+from abrege.tokenize import Scan
 
 SHARED = Path(os.environ.get("ABREGE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 DEFAULT_DATA = SHARED / "data" / "orangesum" / "valid.jsonl"
@@ -104,6 +106,13 @@ def rouge(summary: str, reference: str) -> tuple[float, float, float]:
     return tuple(scores[k].fmeasure for k in ("rouge1", "rouge2", "rougeL"))
 
 
+def baseline_candidates(sentences: list[Sentence]) -> clean.Candidates:
+    """What summarize() gets from the 0.1 filter (it swaps this in for clean.candidates)."""
+    kept = baseline_keep(sentences)
+    scan = Scan([s.text for s in kept])
+    return clean.Candidates(kept, scan.keys(), scan, list(range(len(kept))))
+
+
 def cleaning(records: list[dict]) -> None:
     total = junk = trimmed = repeats = changed = 0
     t_new = t_old = t_summary = 0.0
@@ -128,11 +137,11 @@ def cleaning(records: list[dict]) -> None:
         start = time.perf_counter()
         new = summarize(record["article"])
         t_summary += time.perf_counter() - start
-        original, clean.keep = clean.keep, baseline_keep
+        original, clean.candidates = clean.candidates, baseline_candidates
         try:
             old = summarize(record["article"])
         finally:
-            clean.keep = original
+            clean.candidates = original
         changed += new.text != old.text
         new_scores.append(rouge(new.text, record["reference"]))
         old_scores.append(rouge(old.text, record["reference"]))
@@ -177,8 +186,9 @@ def robustness(records: list[dict]) -> None:
     )
     print("| filter | summary unchanged by the junk | ROUGE-1 | ROUGE-2 | ROUGE-L |")
     print("| --- | ---: | ---: | ---: | ---: |")
-    for name, keep in (("0.1 (reference)", baseline_keep), ("abrege input", clean.keep)):
-        original, clean.keep = clean.keep, keep
+    filters = (("0.1 (reference)", baseline_candidates), ("abrege input", clean.candidates))
+    for name, candidates in filters:
+        original, clean.candidates = clean.candidates, candidates
         try:
             same, scores = 0, []
             for record in records:
@@ -186,7 +196,7 @@ def robustness(records: list[dict]) -> None:
                 same += summary == summarize(record["article"]).text
                 scores.append(rouge(summary, record["reference"]))
         finally:
-            clean.keep = original
+            clean.candidates = original
         means = " | ".join(f"{100 * statistics.fmean(s[i] for s in scores):.2f}" for i in range(3))
         print(f"| {name} | {same}/{len(records)} | {means} |")
 

@@ -8,9 +8,9 @@ import json
 import re
 
 import pytest
+from conftest import REPO, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import REPO, shared_file
 
 from abrege import clean, split_sentences, summarize
 from abrege.model import Sentence
