@@ -11,9 +11,9 @@ sentence is only ever shortened at its ends, so what is kept is still a span of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate, chain, count, filterfalse
+from itertools import count, filterfalse
 
 from .model import Sentence
 from .tokenize import STOP_WORDS, Scan, words
@@ -174,12 +174,15 @@ def _first_occurrences(keys: list[str]) -> list[int]:
 
 
 def _words_seen_before(keys: list[str]) -> list[bool]:
-    """For each key, whether each of its words appeared in an earlier one."""
-    words_of = [key.split(" ") for key in keys]
-    flat = list(chain.from_iterable(words_of))
-    first = dict(zip(reversed(flat), range(len(flat) - 1, -1, -1)))  # earliest written last
-    starts = accumulate(map(len, words_of), initial=0)
-    return [max(map(first.__getitem__, w)) < s for w, s in zip(words_of, starts)]
+    """For each key of enough words to be a near repeat, whether each of its words appeared in
+    an earlier key."""
+    seen: set[str] = set()
+    answers = []
+    for key in keys:
+        words_ = key.split(" ")
+        answers.append(len(words_) >= MIN_WORDS_FOR_OVERLAP and seen.issuperset(words_))
+        seen.update(words_)
+    return answers
 
 
 def _seen_runs_only(stream: str, key: str, start: int) -> bool:
@@ -238,23 +241,26 @@ def _any_in(text: str, needles: tuple[str, ...]) -> bool:
     return any(needle in text for needle in needles)
 
 
-def french_share(keys: Iterable[str]) -> tuple[float, int]:
-    """Share of French stop words among the words of the sentences of ``keys`` (see
-    :class:`Candidates`), and the word count. Words here are runs of letters: digits aside."""
-    tokens: list[str] = []
+def french_share(keys: Sequence[str]) -> tuple[float, int]:
+    """Share of French stop words among the words of the first sentences (keys of
+    :class:`Candidates`, up to LANGUAGE_SAMPLE_WORDS words: enough to judge, and cheap on long
+    texts), and the word count. Words here are runs of letters: digits aside."""
+    sample, size = [], 0
     for key in keys:
-        if len(tokens) >= LANGUAGE_SAMPLE_WORDS:  # enough to judge, and keeps long texts cheap
+        if size >= LANGUAGE_SAMPLE_WORDS:
             break
-        parts = key.split()
-        tokens.extend(filter(str.isalpha, parts))
-        for part in filterfalse(str.isalpha, parts):  # "covid19", "m²": the letters only
-            tokens.extend(_LETTERS.findall(part))
+        sample.append(key)
+        size += key.count(" ") + 1
+    parts = " ".join(sample).split()
+    tokens = list(filter(str.isalpha, parts))
+    for part in filterfalse(str.isalpha, parts):  # "covid19", "m²": the letters only
+        tokens.extend(_LETTERS.findall(part))
     if not tokens:
         return 0.0, 0
     return sum(map(STOP_WORDS.__contains__, tokens)) / len(tokens), len(tokens)
 
 
-def language_warnings(keys: Iterable[str]) -> tuple[str, ...]:
+def language_warnings(keys: Sequence[str]) -> tuple[str, ...]:
     """A warning when the text does not look French: it is still summarised, but stemming and
     stop words are French, so the user should know the summary may be poor. ``keys``: those of
     :class:`Candidates`."""
