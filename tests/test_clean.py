@@ -319,3 +319,25 @@ def test_keep_decides_as_the_plain_rule_on_validation_articles():
         for line in lines:
             sentences = split_sentences(json.loads(line)["article"])
             assert clean.keep(sentences) == keep_by_rule(sentences)
+
+
+def test_keep_decides_as_the_plain_rule_with_the_index_of_runs(monkeypatch):
+    # Long texts find near repeats through an index of runs instead of substring searches:
+    # forced on every validation article, it must decide as the rule does.
+    monkeypatch.setattr(clean, "SEARCH_ONLY_UP_TO", 0)
+    with shared_file("orangesum/valid.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            sentences = split_sentences(json.loads(line)["article"])
+            assert clean.keep(sentences) == keep_by_rule(sentences)
+
+
+def test_long_text_with_repeats_decides_as_the_plain_rule():
+    # Seed 004 (its text twice) pasted several times with other spacing and case, each copy
+    # cut short: beyond SEARCH_ONLY_UP_TO characters of keys, so the index of runs decides.
+    text = SEED_004.read_text("utf-8")
+    copies = [text[: len(text) - 97 * k].upper() if k % 2 else text for k in range(30)]
+    sentences = split_sentences("\n\n".join(copies))
+    assert sum(map(len, clean.candidates(sentences).scan.keys())) > clean.SEARCH_ONLY_UP_TO
+    kept = clean.keep(sentences)
+    assert kept == keep_by_rule(sentences)
+    assert len(kept) < len(sentences) / 20

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import count, filterfalse
+from itertools import chain, count, filterfalse
 
 from .model import Sentence
 from .tokenize import STOP_WORDS, Scan, words
@@ -25,8 +25,8 @@ MIN_WORDS = 4
 # together in one copy of a passage and not in the other.
 SHINGLE = 5
 MIN_WORDS_FOR_OVERLAP = 8
-# Characters of keys up to which repeats are found by substring search alone (see
-# _first_occurrences); the result is the same either way, only the cost differs.
+# Characters of keys up to which near repeats are found by substring search (fastest on an
+# article), beyond which by an index of runs of words (linear in the text); the two agree.
 SEARCH_ONLY_UP_TO = 20_000
 # Share of French stop words among the words below which a text is probably not French: at
 # least 33% in every OrangeSum validation article (median 49%), about 18-20% in Spanish or Italian
@@ -150,38 +150,28 @@ def candidates(sentences: Iterable[Sentence]) -> Candidates:
 def _first_occurrences(keys: list[str]) -> list[int]:
     """Positions of the sentences that repeat none before them: not the same key, and not (for
     a sentence of MIN_WORDS_FOR_OVERLAP words or more) made only of runs of SHINGLE words that
-    all appeared earlier in the text, across sentence ends too.
-
-    Runs are looked up as substrings of the text's keys joined by spaces, in the part before
-    the sentence: most sentences fail at their first run, so an article costs a few substring
-    searches in C per sentence instead of building every run of words (which cost more than
-    the rest of the cleaning). Searches grow with the text, so in a long text a sentence is
-    only searched for when each of its words appeared before it (one dict lookup per word).
-    Keys are never empty (a sentence without a letter is junk)."""
+    all appeared earlier in the text, across sentence ends too. Keys are never empty (a
+    sentence without a letter is junk)."""
     first_key: dict[str, int] = {}
     first_of = list(map(first_key.setdefault, keys, count()))
+    if sum(map(len, keys)) + len(keys) <= SEARCH_ONLY_UP_TO:
+        near = _near_repeats_by_search(keys)
+    else:
+        near = _near_repeats_by_index(keys)
+    return [i for i, (first, repeat) in enumerate(zip(first_of, near)) if first == i and not repeat]
+
+
+def _near_repeats_by_search(keys: list[str]) -> list[bool]:
+    """Near repeats in a short text: each run is looked up as a substring of the keys before
+    the sentence, joined by spaces. Most sentences fail at their first run, so an article costs
+    a few substring searches in C per sentence instead of building every run of words (which
+    cost more than the rest of the cleaning); but each search reads the text before it."""
     stream = " " + " ".join(keys) + " "
-    words_seen = _words_seen_before(keys) if len(stream) > SEARCH_ONLY_UP_TO else None
-    kept = []
-    start = 1  # where sentence i's key starts in stream (a space before it)
-    for i, key in enumerate(keys):
-        if first_of[i] == i and not (
-            (words_seen is None or words_seen[i]) and _seen_runs_only(stream, key, start)
-        ):
-            kept.append(i)
-        start += len(key) + 1
-    return kept
-
-
-def _words_seen_before(keys: list[str]) -> list[bool]:
-    """For each key of enough words to be a near repeat, whether each of its words appeared in
-    an earlier key."""
-    seen: set[str] = set()
     answers = []
+    start = 1  # where the key starts in stream (a space before it)
     for key in keys:
-        words_ = key.split(" ")
-        answers.append(len(words_) >= MIN_WORDS_FOR_OVERLAP and seen.issuperset(words_))
-        seen.update(words_)
+        answers.append(_seen_runs_only(stream, key, start))
+        start += len(key) + 1
     return answers
 
 
@@ -198,6 +188,34 @@ def _seen_runs_only(stream: str, key: str, start: int) -> bool:
         stream.find(f" {' '.join(words_[j : j + SHINGLE])} ", 0, start) >= 0
         for j in range(1, len(words_) - SHINGLE + 1)
     )
+
+
+def _near_repeats_by_index(keys: list[str]) -> list[bool]:
+    """Near repeats in a long text, in linear time: a sentence is only a candidate when each of
+    its words appeared before it (a set of the words so far), and candidates look their runs
+    up in a dict of each run's first position, built once, at the first candidate."""
+    words_of = [key.split(" ") for key in keys]
+    seen: set[str] = set()
+    first_run: dict[tuple[str, ...], int] | None = None
+    answers = []
+    position = 0  # of the sentence's first word among all the words
+    for words_ in words_of:
+        repeat = False
+        if len(words_) >= MIN_WORDS_FOR_OVERLAP and seen.issuperset(words_):
+            if first_run is None:
+                runs = list(_shingles(list(chain.from_iterable(words_of))))
+                first_run = dict(zip(reversed(runs), range(len(runs) - 1, -1, -1)))
+            # A run seen before the sentence started SHINGLE words or more before it.
+            repeat = max(map(first_run.__getitem__, _shingles(words_))) <= position - SHINGLE
+        answers.append(repeat)
+        seen.update(words_)
+        position += len(words_)
+    return answers
+
+
+def _shingles(words_: list[str]) -> zip:
+    # Runs of SHINGLE consecutive words, built by zip in C (no slice or tuple per position).
+    return zip(*(words_[i:] for i in range(SHINGLE)))
 
 
 def strip_junk(sentence: Sentence) -> Sentence | None:
