@@ -146,17 +146,15 @@ def _power_iteration(advance: Callable[[np.ndarray], np.ndarray], n: int) -> np.
             return p
 
 
-def lead(terms: Sequence[Sequence[str]]) -> np.ndarray:
-    """The lead baseline: earlier sentences score higher (news puts the gist first)."""
-    n = len(terms)
+def lead(n: int) -> np.ndarray:
+    """The lead baseline over ``n`` sentences: earlier sentences score higher (news puts the
+    gist first). It reads no word, so it is not given any."""
     return np.arange(n, 0, -1, dtype=np.float64) / max(n, 1)
 
 
-# abrege's own rankers, from each sentence's content terms.
-RANKERS = {"textrank": textrank, "lead": lead}
 # Methods computed by sumy's own summarisers, from the sentences through abrege's tokenizer.
 SUMY_METHODS = ("lexrank", "lsa", "luhn", "kl", "sumbasic")
-METHODS = (*RANKERS, *SUMY_METHODS)
+METHODS = ("textrank", "lead", *SUMY_METHODS)
 
 
 def score(
@@ -164,8 +162,10 @@ def score(
 ) -> np.ndarray:
     """Scores of the sentences ``texts`` (distinct, in article order) by ``method``.
     ``terms``: gives their content terms when the caller has already scanned them."""
-    if method in RANKERS:
-        return RANKERS[method](terms() if terms else tokenize.sentence_terms(texts))
+    if method == "textrank":
+        return textrank(terms() if terms else tokenize.sentence_terms(texts))
+    if method == "lead":
+        return lead(len(texts))
     if method in SUMY_METHODS:
         from .sumy_bridge import sumy_scores
 
