@@ -103,9 +103,10 @@ _ANY_HINT = re.compile(
     )
 )
 _TWEET_SIGNATURE = re.compile(r"\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}|\bpic\.twitter\.com/")
+# The first run of SHINGLE words of a key.
+_FIRST_RUN = re.compile(rf"(?:\S+ ){{{SHINGLE - 1}}}\S+")
 # What may separate junk from prose at a sentence's edge; opening quotes and brackets belong to
 # the prose that follows them.
-_FIRST_RUN = re.compile(rf"(?:\S+ ){{{SHINGLE - 1}}}\S+")
 _EDGE = " \t\n.,;:!?-–—|•·»«\"'“”()[]"
 _OPENING = "«\"“'(["
 
