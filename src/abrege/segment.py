@@ -57,7 +57,10 @@ _TERMINAL = re.compile(
     r"(?P<space>\s*)"
 )
 # What may open a sentence right after terminal punctuation.
-_OPENER = re.compile(rf"[{_UPPER}0-9«\"“(\[\-–—•*¿¡]")
+_OPENERS = frozenset(
+    [chr(c) for a, b in ("AZ", "ÀÖ", "ØÞ", "09") for c in range(ord(a), ord(b) + 1)]
+    + list('Œ«"“([-–—•*¿¡')
+)
 # Last token before a period: letters, digits, and the dots / hyphens / @ / slashes of
 # abbreviations, acronyms, numbers, URLs and e-mail addresses.
 # (Matched on the reversed text before the period: an anchored match stays linear where a
@@ -232,21 +235,20 @@ def _punctuation_cuts(text: str, starters: frozenset[str]) -> list[int]:
         if nxt >= n:
             break
         ch = text[nxt]
-        if not _OPENER.match(ch) and not (m.group("space") and text.startswith(_LINK_STARTS, nxt)):
+        punct, close, space = m.groups()
+        if ch not in _OPENERS and not (space and text.startswith(_LINK_STARTS, nxt)):
             continue  # lowercase, comma, closing mark...: the sentence goes on
-        if text[m.start() - 1] in "([" and _ELIDED_AFTER_END.search(
-            text, max(0, m.start() - 8), m.end("punct")
-        ):
-            continue  # "matchs. (...) Les": the elision opens the next sentence
-        glued = not m.group("space") and not m.group("close")
         start = m.start()
+        if text[start - 1] in "([" and _ELIDED_AFTER_END.search(text, max(0, start - 8), m.end(1)):
+            continue  # "matchs. (...) Les": the elision opens the next sentence
+        glued = not space and not close
         if glued and not (
             _GLUED_AFTER_NUMBER if start and text[start - 1].isdigit() else _GLUED_OPENER
         ).match(text, nxt):
             continue  # "18.859", "3.14", "10.JPG", "U.S.A" ("18.859.En" does cut)
-        if m.group("punct") == "." and not _period_ends_sentence(text, start, nxt, starters):
+        if punct == "." and not _period_ends_sentence(text, start, nxt, starters):
             continue
-        cut = m.end("close")
+        cut = nxt - len(space)
         if ch == "“" and glued:
             cut = nxt
         elif ch == '"' and glued:
