@@ -68,8 +68,9 @@ _OPENERS = frozenset(
 _TOKEN_BEFORE_REV = re.compile(r"[\w.\-@/:%#~&=+'’°]*")
 _LAST_PART_REV = re.compile(r"[^.'’\-/]*")  # "J.-C" -> "C", "l'AFP" -> "AFP"
 _DOTTED_ACRONYM_REV = re.compile(rf"[{_UPPER}{_LOWER}](?:-?\.[{_UPPER}{_LOWER}])+")
-# A token that is a web or e-mail address: its periods are not sentence ends.
-_ADDRESS = re.compile(r"(?:://|^www\.|^www$|@)", re.IGNORECASE)
+# A token that is a web or e-mail address ("://", "@", starting "www."; matched on the reversed
+# token): its periods are not sentence ends.
+_ADDRESS_REV = re.compile(r"(?://:|\.www$|^www$|@)", re.IGNORECASE)
 # After a period with no space, only a capitalised word or an opening quote starts a sentence
 # ("inconnues.Lorsque", "l'AFP.Aucune", "fin.\"Le"); "photo.JPG", "v2.X" do not.
 _GLUED_OPENER = re.compile(rf"[{_UPPER}](?![.][\w\-])|[«\"“]\s*[{_UPPER}0-9]")
@@ -290,13 +291,18 @@ class _QuoteParity:
 
 def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str]) -> bool:
     """Decide whether the single period at ``dot`` ends a sentence (the next one at ``nxt``)."""
-    token = _token_before(text, dot)
-    if not token:
+    reversed_token = _reversed_token_before(text, dot)
+    if not reversed_token:
         return True
-    if _ADDRESS.search(token):
+    plain = reversed_token.isalpha()  # a word and nothing else: most sentence ends
+    if plain:
+        if reversed_token.lower() == "www":
+            return False
+        word = reversed_token[::-1]
+    elif _ADDRESS_REV.search(reversed_token):
         return False  # inside or right after an address: "www.orange.fr. Le" is rare
-    reversed_token = token[::-1]
-    word = _LAST_PART_REV.match(reversed_token).group()[::-1]
+    else:
+        word = _LAST_PART_REV.match(reversed_token).group()[::-1]
     if word in _ABBREVIATIONS:
         return False
     if text[nxt].isdigit() and (word in _NUMBER_ABBREVIATIONS or word.isdigit()):
@@ -306,12 +312,13 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
         # unless what follows only ever starts sentences ("Mac OS X. Une version").
         following = _NEXT_WORD.match(text, nxt, nxt + 40)
         return following is not None and following.group() in starters
-    return not (len(word) <= 2 and _DOTTED_ACRONYM_REV.match(reversed_token))
+    return plain or not (len(word) <= 2 and _DOTTED_ACRONYM_REV.match(reversed_token))
 
 
-def _token_before(text: str, i: int) -> str:
-    """The run of word, number, address characters that ends at ``i`` (at most 80 chars)."""
-    return _TOKEN_BEFORE_REV.match(text[max(0, i - 80) : i][::-1]).group()[::-1]
+def _reversed_token_before(text: str, i: int) -> str:
+    """The run of word, number, address characters that ends at ``i`` (at most 80 chars),
+    reversed (the regex reads backwards that way)."""
+    return _TOKEN_BEFORE_REV.match(text[max(0, i - 80) : i][::-1]).group()
 
 
 def _line_cuts(text: str) -> list[int]:
@@ -354,8 +361,8 @@ def _glued_heading_cuts(text: str, starters: frozenset[str]) -> list[int]:
         if _CODE_AFTER.match(text, right.end()):
             continue  # "mediaType:", "sequenceUrl':" — an identifier in scraped code
         if (left.islower() and len(left) >= 4) or (len(left) >= 3 and right.group() in starters):
-            token = _token_before(text, i)
-            if not _ADDRESS.search(token) and "/" not in token:
+            token = _reversed_token_before(text, i)
+            if not _ADDRESS_REV.search(token) and "/" not in token:
                 cuts.append(i)
     return cuts
 
