@@ -80,8 +80,8 @@ def long_document(articles: list[str], count: int) -> str:
     seen: set[str] = set()
     sentences: list[str] = []
     for article in articles:
-        for sentence in clean.keep(split_sentences(article)):
-            key = clean.sentence_key(sentence.text)
+        kept = clean.candidates(split_sentences(article))
+        for sentence, key in zip(kept.sentences, kept.keys):
             if key not in seen:
                 seen.add(key)
                 sentences.append(sentence.text)

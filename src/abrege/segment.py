@@ -294,15 +294,11 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
     reversed_token = _reversed_token_before(text, dot)
     if not reversed_token:
         return True
-    plain = reversed_token.isalpha()  # a word and nothing else: most sentence ends
-    if plain:
-        if reversed_token.lower() == "www":
-            return False
-        word = reversed_token[::-1]
-    elif _ADDRESS_REV.search(reversed_token):
+    if _ADDRESS_REV.search(reversed_token):
         return False  # inside or right after an address: "www.orange.fr. Le" is rare
-    else:
-        word = _LAST_PART_REV.match(reversed_token).group()[::-1]
+    plain = reversed_token.isalpha()  # a word and nothing else: most sentence ends
+    part = reversed_token if plain else _LAST_PART_REV.match(reversed_token).group()
+    word = part[::-1]
     if word in _ABBREVIATIONS:
         return False
     if text[nxt].isdigit() and (word in _NUMBER_ABBREVIATIONS or word.isdigit()):
