@@ -10,6 +10,13 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 SHARED = Path(os.environ.get("ABREGE_SHARED", REPO.parent / "shared"))
+SRC = REPO / "src"
+
+# Tests exercise src/ as edited, never an installed copy: pytest's `pythonpath` covers this
+# process, and subprocesses (`python -m abrege ...`) inherit src/ first on PYTHONPATH.
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(SRC), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
 
 
 def shared_file(relative: str) -> Path:
