@@ -405,3 +405,55 @@ def test_reordered_patterns_on_validation_articles():
     with shared_file("orangesum/valid.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             same_finds(json.loads(line)["article"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Il a quitté la salle. la séance a repris une heure plus tard.",
+            ["Il a quitté la salle.", "la séance a repris une heure plus tard."],
+        ),
+        (
+            "i) le rejet du texte. ii) la taxe sur les transactions.",
+            ["i) le rejet du texte.", "ii) la taxe sur les transactions."],
+        ),
+        (
+            "Le dossier (voir PFT). la suite est connue.",
+            ["Le dossier (voir PFT).", "la suite est connue."],
+        ),
+        (
+            "Écrivez à contact@exemple.fr. Nous répondrons vite.",
+            ["Écrivez à contact@exemple.fr.", "Nous répondrons vite."],
+        ),
+        (
+            "Tout est sur https://www.exemple.fr/page. Le reste suivra.",
+            ["Tout est sur https://www.exemple.fr/page.", "Le reste suivra."],
+        ),
+        (
+            "Écrivez à contact@exemple.fr. nous répondrons.",
+            ["Écrivez à contact@exemple.fr.", "nous répondrons."],
+        ),
+    ],
+)
+def test_sentence_ends_before_lowercase_and_after_addresses(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il cite des fruits, des légumes, etc. et bien d'autres choses.",
+        "La ville compte env. la moitié de ses habitants d'avant.",
+        "Il est arrivé avec 15 min. de retard sur l'horaire prévu.",
+        "Voir p. ex. le chapitre deux du rapport.",
+        "Le texte de J. de La Fontaine est connu.",
+        "« Je ne partirai pas. » a-t-il répété devant la presse.",
+        "Il hésite... puis il se lance dans la course.",
+        "Pourquoi ? parce que la loi le permet.",
+        "Écrivez à contact@exemple.fr.Nous répondrons.",
+        "Le site exemple.fr publie la liste des lauréats.",
+    ],
+)
+def test_no_cut_before_lowercase_after_abbreviations_initials_or_quotes(text: str) -> None:
+    assert split(text) == [text]

@@ -97,6 +97,21 @@ _NUMBER_ABBREVIATIONS = _words(
     janv févr fév avr juil sept oct nov déc
     """
 )
+# Words that, before a period, mark an abbreviation when a lowercase word follows ("etc. ou",
+# "env. la moitié", "15 min. de retard", "c.-à-d."): never a sentence end there (lowercased).
+_LOWERCASE_ABBREVIATIONS = _words(
+    """
+    etc env cf ex av apr vs éd coll ibid op cit id loc sq sqq resp approx min max mn sec hab
+    tél réf dir trad préf suiv ca nb qqn qqch cie sté boul bd chap vol fig art pp nos no tome
+    janv févr fév avr juil sept oct nov déc lun mar mer jeu ven sam dim km kg cm mm mg ml
+    md mds mrd mrds mio adj dép arr fl inf sup cass civ crim soc com adm const sect anc mlle mme
+    mgr dr pr me st ste gal gén cdt lt cpt capt sgt prof mr mrs ms jr sr vve
+    """
+)
+_LOWER_CHARS = frozenset(
+    chr(c) for a, b in ("az", "àö", "øÿ") for c in range(ord(a), ord(b) + 1)
+) | frozenset("œß")
+_CLOSERS = frozenset(')]»"”’')
 # (Patterns below open with their rarest character class: the regex engine tries every
 # position, and a capital letter fails fastest.)
 _CAMEL = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])(?=[{_LOWER}])")
@@ -237,8 +252,11 @@ def _punctuation_cuts(text: str, starters: frozenset[str]) -> list[int]:
             break
         ch = text[nxt]
         punct, close, space = m.groups()
+        lowercase = False
         if ch not in _OPENERS and not (space and text.startswith(_LINK_STARTS, nxt)):
-            continue  # lowercase, comma, closing mark...: the sentence goes on
+            lowercase = punct == "." and bool(space) and not close and ch in _LOWER_CHARS
+            if not (lowercase and _lowercase_start_ends(text, m.start())):
+                continue  # comma, closing mark, lowercase after an abbreviation...: it goes on
         start = m.start()
         if text[start - 1] in "([" and _ELIDED_AFTER_END.search(text, max(0, start - 8), m.end(1)):
             continue  # "matchs. (...) Les": the elision opens the next sentence
@@ -247,7 +265,7 @@ def _punctuation_cuts(text: str, starters: frozenset[str]) -> list[int]:
             _GLUED_AFTER_NUMBER if start and text[start - 1].isdigit() else _GLUED_OPENER
         ).match(text, nxt):
             continue  # "18.859", "3.14", "10.JPG", "U.S.A" ("18.859.En" does cut)
-        if punct == "." and not _period_ends_sentence(text, start, nxt, starters):
+        if punct == "." and not lowercase and not _period_ends_sentence(text, start, nxt, starters):
             continue
         cut = nxt - len(space)
         if ch == "“" and glued:
@@ -295,7 +313,9 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
     if not reversed_token:
         return True
     if _ADDRESS_REV.search(reversed_token):
-        return False  # inside or right after an address: "www.orange.fr. Le" is rare
+        # Right after an address ("contact@exemple.fr. Nous"): an end when a space follows;
+        # glued ("exemple.fr.Nous"), the period may still belong to the address.
+        return nxt > dot + 1
     plain = reversed_token.isalpha()  # a word and nothing else: most sentence ends
     part = reversed_token if plain else _LAST_PART_REV.match(reversed_token).group()
     word = part[::-1]
@@ -309,6 +329,28 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
         following = _NEXT_WORD.match(text, nxt, nxt + 40)
         return following is not None and following.group() in starters
     return plain or not (len(word) <= 2 and _DOTTED_ACRONYM_REV.match(reversed_token))
+
+
+def _lowercase_start_ends(text: str, dot: int) -> bool:
+    """Whether the period at ``dot``, followed by a space and a lowercase word, ends a sentence.
+
+    User-written text and list items start sentences in lowercase ("quitté la salle. la séance
+    a repris", "du texte. ii) la taxe"), but so does what follows an abbreviation ("etc. ou",
+    "env. la moitié", "p. ex."). Only a plain word of two letters or more that is no known
+    abbreviation, or a web or e-mail address, ends the sentence there; initials, dotted
+    acronyms and numbers ("art. 3. le", "J. de") keep it going.
+    """
+    reversed_token = _reversed_token_before(text, dot)
+    if not reversed_token:
+        return text[dot - 1 : dot] in _CLOSERS  # "(PFT). la", "« Non ». il"
+    if reversed_token.isalpha():
+        word = reversed_token[::-1]
+        return (
+            len(word) >= 2
+            and word not in _ABBREVIATIONS
+            and word.lower() not in _LOWERCASE_ABBREVIATIONS
+        )
+    return _ADDRESS_REV.search(reversed_token) is not None
 
 
 def _reversed_token_before(text: str, i: int) -> str:
