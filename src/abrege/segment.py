@@ -16,10 +16,13 @@ A boundary is placed:
 * after ``.``, ``!``, ``?``, ``…`` (and runs such as ``?!`` or ``...``) together with any closing
   quotes or brackets that follow, when the next token opens a sentence (capital, digit, opening
   quote, dash), with or without a space between them ("inconnues.Lorsque", "fin.\\"Le");
-  never before a lowercase word or a comma, so ``! », a-t-il dit`` stays one sentence;
+  never before a comma or a lowercase word, so ``! », a-t-il dit`` stays one sentence, except
+  after a plain period, a space and a lowercase word when the period follows a word that is no
+  abbreviation ("quitté la salle. la séance", "du texte. ii) la taxe": user-written text);
 * not after abbreviations and titles (M., Mme, Dr, p., art., av. J.-C. ...), initials
   ("J. Earnest"), dotted acronyms ("U.S.A."), inside numbers ("18.859", "3.14"), URLs, e-mail
-  addresses and domain names;
+  addresses and domain names (but a period and a space right after an address end the
+  sentence: "écrivez à contact@exemple.fr. Nous");
 * at a line break that separates a heading, list item or paragraph from what follows
   (a blank line always; a single line break unless it looks like a hard wrap inside a sentence);
 * where a heading was glued to the next sentence without punctuation: "par la policeAprès",
