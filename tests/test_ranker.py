@@ -1,4 +1,5 @@
-"""The default "news" ranker: its features, the shipped model, and what users see."""
+"""The default "news" ranker (``abrege.rank_graph``): its features, its walk over the sentence
+graph, the shipped model, and what users see."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import numpy as np
 import pytest
 from conftest import SEEDS
 
-from abrege import rank_news, summarize, tokenize
+from abrege import rank_graph, summarize, tokenize
+from abrege.methods import get
+from abrege.prepare import prepare
 from abrege.tokenize import words
 
 SENTENCES = [
@@ -20,53 +23,143 @@ SENTENCES = [
     "La préfecture assure que la qualité de l'air ne présente pas de danger.",
 ]
 ARTICLE = " ".join(SENTENCES)
+# Every form a feature reads, so that each feature varies over these sentences and the seeds.
+VARIED = [
+    "Incendie à Rouen",
+    "Pourquoi l'usine chimique de Rouen a-t-elle pris feu lundi soir ?",
+    "Un violent incendie a ravagé dans la nuit de lundi une usine chimique de Rouen, classée "
+    "Seveso, et les pompiers de toute la Normandie sont restés mobilisés pendant plus de dix "
+    "heures pour éteindre les flammes qui menaçaient les entrepôts voisins du port.",
+    "Il a fallu 240 pompiers et 50 camions, selon la préfecture.",
+    "Mais les habitants restent inquiets pour la qualité de l'air.",
+    "« Nous avons eu très peur », raconte Marie Dupont, une habitante du quartier.",
+    "Voici ce que l'on sait :",
+    "La préfecture assure que la qualité de l'air ne présente pas de danger immédiat.",
+]
+TITLE = "Rouen : l'incendie de l'usine chimique inquiète les habitants"
 
 
-def feature_rows(title: str = ""):
-    terms = [tokenize.content_terms(s) for s in SENTENCES]
-    return rank_news.features(SENTENCES, terms, tokenize.content_terms(title))
+def feature_rows(texts, title: str = ""):
+    terms = [tokenize.content_terms(s) for s in texts]
+    return rank_graph.features(texts, terms, tokenize.content_terms(title))
 
 
 def column(name: str) -> int:
-    return rank_news.FEATURES.index(name)
+    return rank_graph.FEATURES.index(name)
 
 
 def test_features_describe_position_form_and_title():
-    x = feature_rows("Rouen : le club de football remporte son match de coupe")
-    assert x.shape == (5, len(rank_news.FEATURES))
+    x, similarity = feature_rows(SENTENCES, "Rouen : le club de football remporte son match de coupe")
+    assert x.shape == (5, len(rank_graph.FEATURES))
+    assert similarity.shape == (5, 5) and np.all(np.diag(similarity) == 0)
+    assert np.allclose(similarity, similarity.T)
     assert x[0, column("pos0")] == 1 and x[1, column("pos0")] == 0 and x[3, column("pos3")] == 1
     assert x[3, column("quote")] == 1 and x[0, column("quote")] == 0
     assert np.argmax(x[:, column("title_share")]) == 2
     assert np.all((x[:, column("centroid")] >= 0) & (x[:, column("centroid")] <= 1 + 1e-9))
+    assert x[2, column("starts_connective")] == 0 and x[0, column("fragment")] == 0
+
+
+def test_every_feature_reads_something():
+    # A feature computed as a constant (a zeroed column) would carry no information: each
+    # one must vary over a few articles that show the forms it reads.
+    articles = [VARIED, SENTENCES] + [prepare(p.read_text(encoding="utf-8")).texts for p in SEEDS]
+    x = np.vstack([feature_rows(texts, TITLE)[0] for texts in articles])
+    for name in rank_graph.FEATURES:
+        assert np.ptp(x[:, column(name)]) > 0, name
+
+
+def test_position_counts_prose_only():
+    # A heading or a fragment before the lead does not make the lead the second sentence.
+    x, _ = feature_rows(VARIED)
+    assert x[0, column("fragment")] == 1 and x[0, column("pos0")] == 0
+    assert x[1, column("pos0")] == 1 and x[2, column("pos1")] == 1
+    assert x[7, column("fragment")] == 0 and x[6, column("fragment")] == 0
+    assert x[1, column("lead_question")] == 1  # the first prose sentence asks: a hook
 
 
 def test_without_a_title_the_title_features_are_zero():
-    x = feature_rows()
+    x, _ = feature_rows(SENTENCES)
     assert np.all(x[:, [column("title_share"), column("title_cos")]] == 0)
 
 
+def test_the_model_reads_its_features_by_name():
+    x, _ = feature_rows(VARIED, TITLE)
+    params = {"features": ["quote", "pos1"], "mean": [0.0, 0.0], "scale": [1.0, 2.0]}
+    expected = np.column_stack([x[:, column("quote")], x[:, column("pos1")] / 2])
+    z = rank_graph.design(x, params)
+    assert np.array_equal(z[:, :2], expected)
+    assert np.array_equal(z[:, 2:], np.column_stack([expected[:, 0] ** 2, expected.prod(axis=1), expected[:, 1] ** 2]))
+
+
 def test_shipped_model_matches_the_features_of_the_code():
-    model = rank_news.model()
-    assert model["features"] == list(rank_news.FEATURES)
-    width = rank_news.expand(np.zeros((1, len(rank_news.FEATURES)))).shape[1]
+    model = rank_graph.model()
     for key in ("with_title", "without_title"):
         params = model[key]
-        assert len(params["mean"]) == len(params["scale"]) == len(rank_news.FEATURES)
-        assert len(params["weights"]) == width
+        assert set(params["features"]) <= set(rank_graph.FEATURES)
+        width = len(params["features"])
+        assert len(params["mean"]) == len(params["scale"]) == width
+        assert len(params["weights"]) == width + width * (width + 1) // 2
         assert all(s > 0 for s in params["scale"])
+        assert 0 <= params["damping"] < 1
+
+
+def test_biased_pagerank_is_pagerank_with_a_uniform_prior():
+    rng = np.random.default_rng(0)
+    weights = rng.random((6, 6))
+    similarity = weights + weights.T
+    np.fill_diagonal(similarity, 0)
+    uniform = np.full(6, 1 / 6)
+    p = rank_graph.biased_pagerank(similarity, uniform, 0.85)
+    transition = similarity / similarity.sum(axis=1, keepdims=True)
+    step = 0.15 * uniform + 0.85 * transition.T @ p
+    assert np.allclose(step, p) and np.isclose(p.sum(), 1)
+    assert np.array_equal(rank_graph.biased_pagerank(similarity, uniform, 0.0), uniform)
+
+
+def test_the_walk_lifts_the_sentence_the_others_link_to():
+    similarity = np.array([[0, 0, 0], [0, 0, 1.0], [0, 1.0, 0]])
+    prior = np.array([0.6, 0.2, 0.2])
+    p = rank_graph.biased_pagerank(similarity, prior, 0.5)
+    assert np.isclose(p.sum(), 1) and p[0] < prior[0] and p[1] > prior[1]
+    # an isolated sentence restarts from the prior instead of trapping the walk
+    assert np.all(np.isfinite(p))
+
+
+def test_the_graph_matters_in_the_shipped_scores():
+    texts = prepare(SEEDS[0].read_text(encoding="utf-8")).texts
+    terms = tokenize.sentence_terms(texts)
+    shipped = rank_graph.scores(texts, terms, TITLE)
+    prior_only = rank_graph.scores(texts, terms, TITLE, damping=0.0)
+    assert rank_graph.model()["with_title"]["damping"] > 0
+    assert not np.allclose(shipped, prior_only)
 
 
 def test_the_model_prefers_the_lead_to_a_late_quote():
-    scores = rank_news.news([tokenize.content_terms(s) for s in SENTENCES], SENTENCES)
+    scores = rank_graph.scores(SENTENCES, [tokenize.content_terms(s) for s in SENTENCES])
     assert scores[0] > scores[3]
+
+
+def test_a_heading_fragment_is_not_chosen_over_the_lead():
+    text = "Incendie à Rouen\n" + ARTICLE
+    summary = summarize(text, sentences=1)
+    assert summary.sentences[0].text == SENTENCES[0]
 
 
 def test_a_title_raises_the_sentence_it_matches_most():
     terms = [tokenize.content_terms(s) for s in SENTENCES]
-    plain = rank_news.news(terms, SENTENCES)
-    titled = rank_news.news(terms, SENTENCES, "Le club de football remporte son match de coupe")
-    assert np.argmax(titled - plain) == 2
+    plain = rank_graph.scores(SENTENCES, terms)
+    titled = rank_graph.scores(
+        SENTENCES, terms, "Le club de football remporte son match de coupe"
+    )
+    assert np.argmax(titled / titled.sum() - plain / plain.sum()) == 2
     assert summarize(ARTICLE, title="Le club de football remporte son match").method == "news"
+
+
+def test_news_is_the_default_method_and_uses_this_ranker():
+    prepared = prepare(ARTICLE)
+    assert np.array_equal(get("news").scorer(prepared, None), rank_graph.score(prepared))
+    assert summarize(ARTICLE).method == "news"
 
 
 def test_title_does_not_change_textrank():
@@ -77,7 +170,7 @@ def test_title_does_not_change_textrank():
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
 def test_default_summary_is_short(seed):
-    budget = rank_news.default_budget()
+    budget = rank_graph.default_budget()
     summary = summarize(seed.read_text(encoding="utf-8"))
     assert 1 <= len(summary.sentences) <= min(budget["sentences"], 3)
     if len(summary.sentences) > 1:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import rank, rank_news
+from . import rank, rank_graph
 from .clean import Candidates
 from .errors import AbregeError
 from .sumy_bridge import SUMMARIZERS, sumy_scores
@@ -56,7 +56,7 @@ def _fixed(sentences: int) -> Callable[[], Length]:
 
 
 def _news_length() -> Length:
-    budget = rank_news.default_budget()
+    budget = rank_graph.default_budget()
     return Length(sentences=budget["sentences"], words=budget["words"])
 
 
@@ -69,8 +69,8 @@ DEFAULT_SENTENCES = 3
 _METHODS = (
     Method(
         "news",
-        "learned from French news: position, title, centrality and form",
-        lambda prepared, title: rank_news.news(prepared.terms(), prepared.texts, title),
+        "TextRank biased by a prior learned from French news (position, title, form)",
+        rank_graph.score,
         _news_length,
         uses_title=True,
     ),

@@ -1,0 +1,282 @@
+"""The default ranker: TextRank over the article's sentence graph, biased by a learned prior.
+
+Plain TextRank loses to "take the first two sentences" on French news: journalists put the gist
+first, and centrality alone rewards long, repetitive body sentences. A learned model of position
+and form alone fits one newsroom's habits. This ranker keeps TextRank's random walk at its core
+and lets what is known about news decide where the walk restarts (a personalised, or biased,
+PageRank, as in PositionRank (Florescu & Caragea 2017) and Biased TextRank (Kazemi et al. 2020)):
+
+1. The graph: sentences linked by the cosine of their TF-IDF vectors (IDF over the article's
+   own sentences, so nothing about any corpus's vocabulary is shipped).
+2. The prior: a logistic model over features that do not depend on one newsroom's words:
+   position (counted among prose sentences, so a heading or a stray fragment before the lead
+   does not shift it), length, similarity to the article's centroid, to the lead and to the
+   title, the sentence's plain TextRank centrality and degree in the graph, its form (quotes,
+   question, digits, names, a fragment without final punctuation), and whether the lead itself
+   looks like a hook (short, a question, off-topic) so the model may trust the second sentence
+   more. Pairwise products of the standardised features let one modulate another. It predicts
+   whether the greedy ROUGE oracle picks the sentence; its probabilities, normalised, are the
+   teleport distribution.
+3. The walk: ``p = (1 - d) * prior + d * Mᵀ p``, solved exactly (one n x n linear solve), with
+   ``M`` the row-normalised graph and ``d`` the damping chosen on validation. ``d = 0`` would be
+   the prior alone, ``d = 0.85`` with a uniform prior plain TextRank on this graph.
+
+Learned by ``benchmarks/train_ranker.py`` on OrangeSum train and shipped as
+``data/graph_ranker.json``; scoring is a few small numpy products (well under a millisecond on
+a news article).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from itertools import chain, count
+
+import numpy as np
+
+from .clean import Candidates
+from .tokenize import content_terms, words
+
+MODEL_FILE = "data/graph_ranker.json"
+CLIP = 3.0
+TEXTRANK_DAMPING = 0.85  # for the plain TextRank feature (Mihalcea & Tarau's value)
+PROSE_WORDS = 6  # a sentence shorter than this, or without final punctuation, is a fragment
+_FINAL = tuple('.!?…»"”)')
+_QUOTE = re.compile('[«»"“”]')
+_DIGIT = re.compile(r"\d")
+# First words that make a sentence lean on the one before it (anaphora, connectives): French
+# grammar, not any newsroom's vocabulary.
+_PRONOUNS = frozenset(
+    "il elle ils elles ce cet cette ces celui celle ceux celles cela ça on lui leur y en".split()
+)
+_CONNECTIVES = frozenset(
+    "mais et or donc pourtant cependant toutefois néanmoins ainsi aussi enfin puis alors car "
+    "d'ailleurs ailleurs effet outre plus également".split()
+)
+
+FEATURES = (
+    "pos0",
+    "pos1",
+    "pos2",
+    "pos3",
+    "pos4",
+    "pos5_9",
+    "rel_pos",
+    "fragment",
+    "log_words",
+    "short",
+    "long",
+    "log_sentences",
+    "centroid",
+    "first_sim",
+    "textrank",
+    "degree",
+    "title_share",
+    "title_cos",
+    "quote",
+    "question",
+    "colon_end",
+    "digits",
+    "capitals",
+    "lead_words",
+    "lead_question",
+    "lead_centroid",
+    "starts_pronoun",
+    "starts_connective",
+    "stop_share",
+    "mean_idf",
+    "position_rank",
+)
+
+
+def score(candidates: Candidates, title: str | None = None) -> np.ndarray:
+    """Score of each prepared sentence (:func:`abrege.prepare.prepare`; higher = more
+    summary-worthy): its weight in the biased PageRank. ``title``: the headline, when known."""
+    return scores(candidates.texts, candidates.terms(), title)
+
+
+def scores(
+    texts: Sequence[str],
+    terms: Sequence[Sequence[str]],
+    title: str | None = None,
+    damping: float | None = None,
+) -> np.ndarray:
+    """:func:`score` from the sentences' texts and content terms; ``damping`` overrides the
+    shipped one (0 gives the learned prior alone)."""
+    if not texts:
+        return np.zeros(0)
+    title_terms = content_terms(title) if title else []
+    params = model()["with_title" if title_terms else "without_title"]
+    x, similarity = features(texts, terms, title_terms)
+    d = params["damping"] if damping is None else damping
+    return biased_pagerank(similarity, prior(x, params), d)
+
+
+def prior(x: np.ndarray, params: dict) -> np.ndarray:
+    """The learned teleport distribution: the softmax, over the article's sentences, of the
+    model's score of each (the probability that a sentence is the one the oracle picks)."""
+    logit = design(x, params) @ np.asarray(params["weights"])
+    weights = np.exp(logit - logit.max())
+    return weights / weights.sum()
+
+
+def design(x: np.ndarray, params: dict) -> np.ndarray:
+    """The columns the logistic model weighs: the features named in ``params["features"]``
+    (looked up by name, so the model file says which it uses), standardised, clipped to
+    :data:`CLIP` standard deviations (a sentence that repeats the title lies far out in the
+    tail, and an unclipped square there turned the best match into a penalty), and all their
+    pairwise products."""
+    columns = [FEATURES.index(name) for name in params["features"]]
+    z = (x[:, columns] - np.asarray(params["mean"])) / np.asarray(params["scale"])
+    z = np.clip(z, -CLIP, CLIP)
+    rows, cols = np.triu_indices(z.shape[1])
+    return np.hstack([z, z[:, rows] * z[:, cols]])
+
+
+def biased_pagerank(similarity: np.ndarray, prior: np.ndarray, damping: float) -> np.ndarray:
+    """Stationary distribution of the walk that follows an edge (chosen in proportion to its
+    weight) with probability ``damping`` and restarts at a sentence drawn from ``prior``
+    otherwise. A sentence linked to nothing restarts from the prior."""
+    n = len(prior)
+    if damping <= 0 or n == 1:
+        return prior
+    totals = similarity.sum(axis=1)
+    transition = np.where(
+        totals[:, None] > 0, similarity / np.where(totals > 0, totals, 1.0)[:, None], prior
+    )
+    system = np.eye(n) - damping * transition.T
+    return np.linalg.solve(system, (1.0 - damping) * prior)
+
+
+def features(
+    texts: Sequence[str], terms: Sequence[Sequence[str]], title_terms: Sequence[str] = ()
+) -> tuple[np.ndarray, np.ndarray]:
+    """One row of :data:`FEATURES` per sentence, and the sentence graph (TF-IDF cosine, zero
+    diagonal) that the walk follows."""
+    n = len(texts)
+    out = np.zeros((n, len(FEATURES)))
+    column = {name: k for k, name in enumerate(FEATURES)}
+    vectors, title_vector, title_absent, idf = _tfidf(terms, title_terms)
+    norms = np.sqrt((vectors * vectors).sum(axis=1))
+    unit = vectors / np.where(norms > 0, norms, 1.0)[:, None]
+    similarity = unit @ unit.T
+    np.fill_diagonal(similarity, 0.0)
+    centroid = vectors.sum(axis=0)
+    centroid_norm = math.sqrt(float(centroid @ centroid))
+    to_centroid = unit @ centroid / centroid_norm if centroid_norm else np.zeros(n)
+
+    lengths = np.array([len(words(t)) for t in texts], dtype=np.float64)
+    stripped = [t.strip() for t in texts]
+    fragment = np.array(
+        [length < PROSE_WORDS or not s.endswith(_FINAL) for length, s in zip(lengths, stripped)]
+    )
+    # Position among prose sentences: a heading or a fragment before the lead does not move it.
+    prose_rank = np.cumsum(~fragment) - (~fragment)
+    for k in range(5):
+        out[:, k] = (prose_rank == k) & ~fragment
+    out[:, column["pos5_9"]] = (prose_rank >= 5) & (prose_rank < 10) & ~fragment
+    out[:, column["rel_pos"]] = np.arange(n) / n
+    out[:, column["fragment"]] = fragment
+    out[:, column["log_words"]] = np.log1p(lengths)
+    out[:, column["short"]] = lengths < 8
+    out[:, column["long"]] = lengths > 45
+    out[:, column["log_sentences"]] = math.log(n)
+    out[:, column["centroid"]] = to_centroid
+    lead = int(np.argmax(~fragment)) if (~fragment).any() else 0
+    # Similarity to the lead; 0 for the lead itself, which pos0 already marks (a constant 1
+    # there made the pairwise products collinear).
+    out[:, column["first_sim"]] = similarity[:, lead]
+    out[:, column["textrank"]] = n * biased_pagerank(
+        similarity, np.full(n, 1.0 / n), TEXTRANK_DAMPING
+    )
+    out[:, column["degree"]] = similarity.sum(axis=1) / max(n - 1, 1)
+    if len(title_terms):
+        title_set = set(title_terms)
+        out[:, column["title_share"]] = [
+            len(title_set.intersection(t)) / len(title_set) for t in terms
+        ]
+        title_norm = math.sqrt(float(title_vector @ title_vector) + title_absent**2)
+        if title_norm:
+            out[:, column["title_cos"]] = unit @ title_vector / title_norm
+    out[:, column["quote"]] = [_QUOTE.search(t) is not None for t in texts]
+    out[:, column["question"]] = [s.endswith("?") for s in stripped]
+    out[:, column["colon_end"]] = [s.endswith(":") for s in stripped]
+    out[:, column["digits"]] = [len(_DIGIT.findall(t)) / max(len(t), 1) for t in texts]
+    out[:, column["capitals"]] = [
+        sum(w[:1].isupper() for w in words(t)[1:]) / max(length - 1, 1)
+        for t, length in zip(texts, lengths)
+    ]
+    first_words = [words(t)[:2] for t in texts]
+    out[:, column["starts_pronoun"]] = [bool(w) and w[0].lower() in _PRONOUNS for w in first_words]
+    out[:, column["starts_connective"]] = [
+        bool(w)
+        and (
+            w[0].lower() in _CONNECTIVES
+            or " ".join(w).lower() in ("par ailleurs", "en effet", "de plus")
+        )
+        for w in first_words
+    ]
+    out[:, column["stop_share"]] = 1.0 - np.fromiter(map(len, terms), float, n) / np.maximum(
+        lengths, 1
+    )
+    present = vectors > 0
+    out[:, column["mean_idf"]] = (present * idf).sum(axis=1) / np.maximum(present.sum(axis=1), 1)
+    out[:, column["position_rank"]] = n * biased_pagerank(
+        similarity, _position_prior(n), TEXTRANK_DAMPING
+    )
+    # Whether the lead is a hook rather than the gist: short, a question, or off the topic.
+    out[:, column["lead_words"]] = math.log1p(lengths[lead])
+    out[:, column["lead_question"]] = stripped[lead].endswith("?")
+    out[:, column["lead_centroid"]] = to_centroid[lead]
+    return out, similarity
+
+
+def _position_prior(n: int) -> np.ndarray:
+    """PositionRank's teleport: in proportion to 1 / (position + 1)."""
+    weights = 1.0 / np.arange(1, n + 1)
+    return weights / weights.sum()
+
+
+def _tfidf(
+    terms: Sequence[Sequence[str]], title_terms: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
+    """TF-IDF vectors of the sentences and of the title over the article's terms, with IDF over
+    the article's own sentences: what is rare within the article distinguishes its sentences.
+    Title terms absent from the article meet no sentence: they only count in the title's norm
+    (the returned float), with the IDF of a term of no sentence."""
+    n = len(terms)
+    flat = list(chain.from_iterable(terms))
+    vocabulary = dict(zip(dict.fromkeys(flat), count()))
+    width = max(len(vocabulary), 1)
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=n)
+    columns = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+    rows = np.repeat(np.arange(n), lengths)
+    counts = np.bincount(rows * width + columns, minlength=n * width).reshape(n, width)
+    idf = np.log((n + 1) / ((counts > 0).sum(axis=0) + 1)) + 1.0
+    title = np.zeros(width)
+    known = [vocabulary[t] for t in title_terms if t in vocabulary]
+    if known:
+        np.add.at(title, known, 1.0)
+    absent = [c for t, c in Counter(title_terms).items() if t not in vocabulary]
+    absent_norm = math.sqrt(sum(c * c for c in absent)) * (math.log(n + 1) + 1.0)
+    return counts * idf, title * idf, absent_norm, idf
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    """The shipped model: ``budget`` (the default length chosen on validation) and two weight
+    sets, ``with_title`` and ``without_title``, each naming the ``features`` it reads with their
+    ``mean`` and ``scale``, the ``weights`` and ``bias`` over :func:`design`, and the
+    ``damping`` of its walk."""
+    text = resources.files("abrege").joinpath(MODEL_FILE).read_text("utf-8")
+    return json.loads(text)
+
+
+def default_budget() -> dict[str, int]:
+    """The length used when the caller asks for none: ``{"sentences": K, "words": W}``."""
+    return dict(model()["budget"])
