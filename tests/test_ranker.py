@@ -49,7 +49,9 @@ def column(name: str) -> int:
 
 
 def test_features_describe_position_form_and_title():
-    x, similarity = feature_rows(SENTENCES, "Rouen : le club de football remporte son match de coupe")
+    x, similarity = feature_rows(
+        SENTENCES, "Rouen : le club de football remporte son match de coupe"
+    )
     assert x.shape == (5, len(rank_graph.FEATURES))
     assert similarity.shape == (5, 5) and np.all(np.diag(similarity) == 0)
     assert np.allclose(similarity, similarity.T)
@@ -89,7 +91,9 @@ def test_the_model_reads_its_features_by_name():
     expected = np.column_stack([x[:, column("quote")], x[:, column("pos1")] / 2])
     z = rank_graph.design(x, params)
     assert np.array_equal(z[:, :2], expected)
-    assert np.array_equal(z[:, 2:], np.column_stack([expected[:, 0] ** 2, expected.prod(axis=1), expected[:, 1] ** 2]))
+    assert np.array_equal(
+        z[:, 2:], np.column_stack([expected[:, 0] ** 2, expected.prod(axis=1), expected[:, 1] ** 2])
+    )
 
 
 def test_shipped_model_matches_the_features_of_the_code():
@@ -149,9 +153,7 @@ def test_a_heading_fragment_is_not_chosen_over_the_lead():
 def test_a_title_raises_the_sentence_it_matches_most():
     terms = [tokenize.content_terms(s) for s in SENTENCES]
     plain = rank_graph.scores(SENTENCES, terms)
-    titled = rank_graph.scores(
-        SENTENCES, terms, "Le club de football remporte son match de coupe"
-    )
+    titled = rank_graph.scores(SENTENCES, terms, "Le club de football remporte son match de coupe")
     assert np.argmax(titled / titled.sum() - plain / plain.sum()) == 2
     assert summarize(ARTICLE, title="Le club de football remporte son match").method == "news"
 
@@ -192,3 +194,15 @@ def test_default_command_does_not_import_scipy_or_nltk():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("[]")
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_long_texts_keep_the_graph_factored_with_the_same_scores(seed, monkeypatch):
+    prepared = prepare(seed.read_text(encoding="utf-8"))
+    dense = rank_graph.scores(prepared.texts, prepared.terms(), TITLE)
+    monkeypatch.setattr(rank_graph, "DENSE_LIMIT", 0)  # the path of texts over 500 sentences
+    _, graph = feature_rows(prepared.texts, TITLE)
+    assert isinstance(graph, rank_graph.FactoredGraph)
+    factored = rank_graph.scores(prepared.texts, prepared.terms(), TITLE)
+    assert np.allclose(dense, factored, rtol=1e-9, atol=1e-12)
+    assert np.argmax(dense) == np.argmax(factored)

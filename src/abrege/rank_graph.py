@@ -8,15 +8,16 @@ PageRank, as in PositionRank (Florescu & Caragea 2017) and Biased TextRank (Kaze
 
 1. The graph: sentences linked by the cosine of their TF-IDF vectors (IDF over the article's
    own sentences, so nothing about any corpus's vocabulary is shipped).
-2. The prior: a logistic model over features that do not depend on one newsroom's words:
-   position (counted among prose sentences, so a heading or a stray fragment before the lead
-   does not shift it), length, similarity to the article's centroid, to the lead and to the
-   title, the sentence's plain TextRank centrality and degree in the graph, its form (quotes,
-   question, digits, names, a fragment without final punctuation), and whether the lead itself
-   looks like a hook (short, a question, off-topic) so the model may trust the second sentence
-   more. Pairwise products of the standardised features let one modulate another. It predicts
-   whether the greedy ROUGE oracle picks the sentence; its probabilities, normalised, are the
-   teleport distribution.
+2. The prior: a listwise logistic (softmax) model over features that do not depend on one
+   newsroom's words: position (counted among prose sentences, so a heading or a stray fragment
+   before the lead does not shift it), length, similarity to the article's centroid, to the
+   lead and to the title, the sentence's plain TextRank and PositionRank centrality and its
+   degree in the graph, its form (quotes, question, digits, names, a fragment without final
+   punctuation, an opening pronoun or connective that leans on the sentence before), and
+   whether the lead itself looks like a hook (short, a question, off-topic) so the model may
+   trust the second sentence more. Pairwise products of the standardised features let one
+   modulate another. Over an article's sentences, the softmax of the model's scores is the
+   probability that each is one the greedy ROUGE oracle picks: the teleport distribution.
 3. The walk: ``p = (1 - d) * prior + d * Mᵀ p``, solved exactly (one n x n linear solve), with
    ``M`` the row-normalised graph and ``d`` the damping chosen on validation. ``d = 0`` would be
    the prior alone, ``d = 0.85`` with a uniform prior plain TextRank on this graph.
@@ -45,6 +46,8 @@ from .tokenize import content_terms, words
 MODEL_FILE = "data/graph_ranker.json"
 CLIP = 3.0
 TEXTRANK_DAMPING = 0.85  # for the plain TextRank feature (Mihalcea & Tarau's value)
+DENSE_LIMIT = 500  # sentences; beyond, the graph is kept factored (memory linear in the text)
+_MAX_ITERATIONS = 1000
 PROSE_WORDS = 6  # a sentence shorter than this, or without final punctuation, is a fragment
 _FINAL = tuple('.!?…»"”)')
 _QUOTE = re.compile('[«»"“”]')
@@ -126,7 +129,7 @@ def prior(x: np.ndarray, params: dict) -> np.ndarray:
 
 
 def design(x: np.ndarray, params: dict) -> np.ndarray:
-    """The columns the logistic model weighs: the features named in ``params["features"]``
+    """The columns the model weighs: the features named in ``params["features"]``
     (looked up by name, so the model file says which it uses), standardised, clipped to
     :data:`CLIP` standard deviations (a sentence that repeats the title lies far out in the
     tail, and an unclipped square there turned the best match into a penalty), and all their
@@ -138,13 +141,38 @@ def design(x: np.ndarray, params: dict) -> np.ndarray:
     return np.hstack([z, z[:, rows] * z[:, cols]])
 
 
-def biased_pagerank(similarity: np.ndarray, prior: np.ndarray, damping: float) -> np.ndarray:
+class FactoredGraph:
+    """The sentence graph of a long text, never formed: similarity ``S = U Uᵀ`` with a zero
+    diagonal, from the sparse unit TF-IDF rows ``U``. A frequent term links most pairs of
+    sentences, so the n x n matrix grows with the square of the text (10,000 sentences: 800 MB)
+    while ``U`` grows with its words; products with ``S`` go through ``U`` twice."""
+
+    def __init__(self, unit) -> None:
+        self.unit = unit
+        self.self_similarity = np.asarray(unit.multiply(unit).sum(axis=1)).ravel()
+
+    def times(self, v: np.ndarray) -> np.ndarray:
+        return self.unit @ (self.unit.T @ v) - self.self_similarity * v
+
+    def column(self, j: int) -> np.ndarray:
+        e = np.zeros(self.unit.shape[0])
+        e[j] = 1.0
+        return self.times(e)
+
+
+Graph = np.ndarray | FactoredGraph
+
+
+def biased_pagerank(similarity: Graph, prior: np.ndarray, damping: float) -> np.ndarray:
     """Stationary distribution of the walk that follows an edge (chosen in proportion to its
     weight) with probability ``damping`` and restarts at a sentence drawn from ``prior``
-    otherwise. A sentence linked to nothing restarts from the prior."""
+    otherwise. A sentence linked to nothing restarts from the prior. Solved exactly on an
+    article; by power iteration (to 1e-12) on a long text's factored graph."""
     n = len(prior)
     if damping <= 0 or n == 1:
         return prior
+    if isinstance(similarity, FactoredGraph):
+        return _iterated_pagerank(similarity, prior, damping)
     totals = similarity.sum(axis=1)
     transition = np.where(
         totals[:, None] > 0, similarity / np.where(totals > 0, totals, 1.0)[:, None], prior
@@ -153,20 +181,55 @@ def biased_pagerank(similarity: np.ndarray, prior: np.ndarray, damping: float) -
     return np.linalg.solve(system, (1.0 - damping) * prior)
 
 
+def _iterated_pagerank(graph: FactoredGraph, prior: np.ndarray, damping: float) -> np.ndarray:
+    # S is symmetric, so Mᵀp = S (p / totals), plus the prior times the mass on dead ends.
+    totals = graph.times(np.ones(len(prior)))
+    linked = totals > 0
+    inverse = np.where(linked, 1.0 / np.where(linked, totals, 1.0), 0.0)
+    p = prior.copy()
+    for _ in range(_MAX_ITERATIONS):
+        step = graph.times(p * inverse) + prior * p[~linked].sum()
+        following = (1.0 - damping) * prior + damping * step
+        change = np.abs(following - p).sum()
+        p = following
+        if change <= 1e-12:
+            break
+    return p
+
+
 def features(
     texts: Sequence[str], terms: Sequence[Sequence[str]], title_terms: Sequence[str] = ()
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, Graph]:
     """One row of :data:`FEATURES` per sentence, and the sentence graph (TF-IDF cosine, zero
     diagonal) that the walk follows."""
     n = len(texts)
     out = np.zeros((n, len(FEATURES)))
     column = {name: k for k, name in enumerate(FEATURES)}
     vectors, title_vector, title_absent, idf = _tfidf(terms, title_terms)
-    norms = np.sqrt((vectors * vectors).sum(axis=1))
-    unit = vectors / np.where(norms > 0, norms, 1.0)[:, None]
-    similarity = unit @ unit.T
-    np.fill_diagonal(similarity, 0.0)
-    centroid = vectors.sum(axis=0)
+    if isinstance(vectors, np.ndarray):
+        norms = np.sqrt((vectors * vectors).sum(axis=1))
+        unit = vectors / np.where(norms > 0, norms, 1.0)[:, None]
+        similarity: Graph = unit @ unit.T
+        np.fill_diagonal(similarity, 0.0)
+        centroid = vectors.sum(axis=0)
+        present_terms = (vectors > 0).sum(axis=1)
+        idf_sums = (vectors > 0) @ idf
+        dense = similarity
+        column_of = lambda j: dense[:, j]  # noqa: E731
+        degree = similarity.sum(axis=1)
+    else:  # a long text: sparse rows, and the graph stays factored
+        from scipy.sparse import diags
+
+        norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
+        unit = diags(1.0 / np.where(norms > 0, norms, 1.0)) @ vectors
+        similarity = FactoredGraph(unit.tocsr())
+        centroid = np.asarray(vectors.sum(axis=0)).ravel()
+        present = vectors.copy()
+        present.data = np.ones_like(present.data)
+        present_terms = np.asarray(present.sum(axis=1)).ravel()
+        idf_sums = present @ idf
+        column_of = similarity.column
+        degree = similarity.times(np.ones(n))
     centroid_norm = math.sqrt(float(centroid @ centroid))
     to_centroid = unit @ centroid / centroid_norm if centroid_norm else np.zeros(n)
 
@@ -190,11 +253,11 @@ def features(
     lead = int(np.argmax(~fragment)) if (~fragment).any() else 0
     # Similarity to the lead; 0 for the lead itself, which pos0 already marks (a constant 1
     # there made the pairwise products collinear).
-    out[:, column["first_sim"]] = similarity[:, lead]
+    out[:, column["first_sim"]] = column_of(lead)
     out[:, column["textrank"]] = n * biased_pagerank(
         similarity, np.full(n, 1.0 / n), TEXTRANK_DAMPING
     )
-    out[:, column["degree"]] = similarity.sum(axis=1) / max(n - 1, 1)
+    out[:, column["degree"]] = degree / max(n - 1, 1)
     if len(title_terms):
         title_set = set(title_terms)
         out[:, column["title_share"]] = [
@@ -224,8 +287,7 @@ def features(
     out[:, column["stop_share"]] = 1.0 - np.fromiter(map(len, terms), float, n) / np.maximum(
         lengths, 1
     )
-    present = vectors > 0
-    out[:, column["mean_idf"]] = (present * idf).sum(axis=1) / np.maximum(present.sum(axis=1), 1)
+    out[:, column["mean_idf"]] = idf_sums / np.maximum(present_terms, 1)
     out[:, column["position_rank"]] = n * biased_pagerank(
         similarity, _position_prior(n), TEXTRANK_DAMPING
     )
@@ -242,9 +304,7 @@ def _position_prior(n: int) -> np.ndarray:
     return weights / weights.sum()
 
 
-def _tfidf(
-    terms: Sequence[Sequence[str]], title_terms: Sequence[str]
-) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
+def _tfidf(terms: Sequence[Sequence[str]], title_terms: Sequence[str]) -> tuple:
     """TF-IDF vectors of the sentences and of the title over the article's terms, with IDF over
     the article's own sentences: what is rare within the article distinguishes its sentences.
     Title terms absent from the article meet no sentence: they only count in the title's norm
@@ -256,15 +316,24 @@ def _tfidf(
     lengths = np.fromiter(map(len, terms), dtype=np.int64, count=n)
     columns = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
     rows = np.repeat(np.arange(n), lengths)
-    counts = np.bincount(rows * width + columns, minlength=n * width).reshape(n, width)
-    idf = np.log((n + 1) / ((counts > 0).sum(axis=0) + 1)) + 1.0
+    if n <= DENSE_LIMIT:
+        counts = np.bincount(rows * width + columns, minlength=n * width).reshape(n, width)
+        df = (counts > 0).sum(axis=0)
+    else:
+        from scipy.sparse import csr_matrix
+
+        data = np.ones(len(flat))
+        counts = csr_matrix((data, (rows, columns)), shape=(n, width))  # duplicates summed
+        df = np.bincount(counts.indices, minlength=width)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
     title = np.zeros(width)
     known = [vocabulary[t] for t in title_terms if t in vocabulary]
     if known:
         np.add.at(title, known, 1.0)
     absent = [c for t, c in Counter(title_terms).items() if t not in vocabulary]
     absent_norm = math.sqrt(sum(c * c for c in absent)) * (math.log(n + 1) + 1.0)
-    return counts * idf, title * idf, absent_norm, idf
+    weighted = counts * idf if isinstance(counts, np.ndarray) else counts.multiply(idf).tocsr()
+    return weighted, title * idf, absent_norm, idf
 
 
 @lru_cache(maxsize=1)
