@@ -76,7 +76,7 @@ def test_position_counts_prose_only():
     x, _ = feature_rows(VARIED)
     assert x[0, column("fragment")] == 1 and x[0, column("pos0")] == 0
     assert x[1, column("pos0")] == 1 and x[2, column("pos1")] == 1
-    assert x[7, column("fragment")] == 0 and x[6, column("fragment")] == 0
+    assert x[7, column("fragment")] == 0 and x[6, column("fragment")] == 1  # ends with ":"
     assert x[1, column("lead_question")] == 1  # the first prose sentence asks: a hook
 
 
