@@ -182,7 +182,8 @@ def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
                 words=args.words,
                 ratio=args.ratio,
                 method=args.method,
-                title=args.title,
+                title=args.title if args.title is not None else item.title,
+                require_article=item.page,
             )
         except AbregeError as error:
             failed += 1

@@ -11,6 +11,7 @@ from . import clean, select
 from .errors import AbregeError
 from .methods import DEFAULT_METHOD, NAMES, get
 from .model import ScoredSentence, Summary
+from .page import not_an_article
 from .prepare import prepare, split_sentences
 
 METHODS = NAMES
@@ -25,6 +26,7 @@ def summarize(
     ratio: float | None = None,
     method: str = DEFAULT_METHOD,
     title: str | None = None,
+    require_article: bool = False,
 ) -> Summary:
     """Summarise a French article by extracting its most summary-worthy sentences.
 
@@ -38,12 +40,20 @@ def summarize(
     (``abrege.methods.get(method).default_length()``: for "news" the one that scored best on
     validation, read from its shipped model).
 
-    Raises :class:`AbregeError` when the text has no sentence to summarise or an option is
-    invalid.
+    ``title``, the headline, is never itself a summary sentence. ``require_article``: the text
+    comes from a web page, which may be a home page, a list or a template rather than an
+    article; such a text is refused (:func:`abrege.page.not_an_article`).
+
+    Raises :class:`AbregeError` when the text has no sentence to summarise, is not an article
+    (with ``require_article``) or an option is invalid.
     """
     _check_budget(sentences, words, ratio)
     chosen_method = get(method)
-    prepared = prepare(text)
+    prepared = prepare(text, title)
+    if require_article:
+        reason = not_an_article(split_sentences(text), prepared)
+        if reason:
+            raise AbregeError(f"no article found in the page ({reason})")
     candidates = prepared.sentences
     if not candidates:
         raise AbregeError("no sentence found")
