@@ -6,7 +6,7 @@
 
 from .errors import AbregeError
 from .model import ScoredSentence, Sentence, Summary
-from .pipeline import METHODS, split_sentences, summarize
+from .pipeline import METHODS, split_sentences, summarize, summarize_url
 
 __all__ = [
     "METHODS",
@@ -16,7 +16,9 @@ __all__ = [
     "Summary",
     "SumyTokenizer",
     "split_sentences",
+    "read_url",
     "summarize",
+    "summarize_url",
     "sumy_summarizer",
 ]
 __version__ = "0.1.0"
@@ -24,6 +26,10 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str):
     # The sumy bridge is loaded on first use, so `import abrege` (and the CLI) never pays for it.
+    if name == "read_url":  # urllib only for callers who fetch
+        from .fetch import read_url
+
+        return read_url
     if name in ("SumyTokenizer", "sumy_summarizer"):
         from . import sumy_bridge
 

@@ -98,8 +98,10 @@ _FURNITURE = re.compile(
     |\bconsentement\b.{0,60}?\b(?:cookies?|traceurs|partenaires)\b
     |\ben\s+poursuivant\s+(?:votre|la)\s+navigation
     |\babonnez[\s-]vous\b|\bdéjà\s+abonnée?\b|\bréservée?s?\s+aux\s+abonnés\b
-    |\bs['’]abonner\b|\boffres?\s+d['’]abonnement\b|\bvous\s+êtes\s+abonnée?\b
-    |\bnewsletters?\b|\blettres?\s+d['’]information\b|\binscrivez[\s-]vous\b
+    |\boffres?\s+d['’]abonnement\b|\bvous\s+êtes\s+abonnée?\b
+    |\b(?:notre|nos|votre|vos)\s+(?:newsletters?|lettres?\s+d['’]information)\b
+    |\b(?:recevez|recevoir|inscri\w+)\b.{0,30}?\b(?:newsletters?|lettres?\s+d['’]information)\b
+    |\binscrivez[\s-]vous\b
     |\bconnectez[\s-]vous\b|\bcréez\s+(?:votre|un)\s+compte\b
     |\bcliquez\b|\bcliqu(?:er|ant)\s+(?:ici|sur\s+(?:l['’]\s*ic[ôo]ne|ce\s+lien|le\s+(?:lien|bouton)))
     |\{\{|\}\}|\{%|%\}""",

@@ -21,9 +21,9 @@ from .clean import Candidates, ends_like_prose, is_signature
 from .model import Sentence
 
 MIN_TEMPLATE_MARKERS = 2
-MIN_PROSE_SENTENCES = 3
+MIN_PROSE_SENTENCES = 2
 MIN_PROSE_WORDS = 5
-MIN_PROSE_SHARE = 0.4
+MIN_PROSE_SHARE = 0.3
 MIN_SIGNED_ITEMS = 3
 
 

@@ -16,7 +16,7 @@ from .prepare import prepare, split_sentences
 
 METHODS = NAMES
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "split_sentences", "summarize"]
+__all__ = ["DEFAULT_METHOD", "METHODS", "split_sentences", "summarize", "summarize_url"]
 
 
 def summarize(
@@ -75,6 +75,40 @@ def summarize(
         ),
         method=method,
         warnings=clean.language_warnings(prepared.keys),
+    )
+
+
+def summarize_url(
+    url: str,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    method: str = DEFAULT_METHOD,
+    title: str | None = None,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
+) -> Summary:
+    """:func:`summarize` the article of the web page at ``url`` (fetched by
+    :func:`abrege.fetch.read_url`: ``timeout`` in seconds, default 20; ``max_bytes``, default
+    5 MB). The page's headline is the title unless ``title`` is given; a page that holds no
+    article is refused. Offsets refer to the page's article text (``read_url(url).text``).
+    Raises :class:`AbregeError` with a one-line reason."""
+    from .fetch import read_url  # urllib only for callers who fetch
+    from .read import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+
+    article = read_url(
+        url,
+        DEFAULT_TIMEOUT if timeout is None else timeout,
+        DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+    )
+    return summarize(
+        article.text,
+        sentences,
+        words,
+        ratio,
+        method,
+        title if title is not None else article.title,
+        require_article=article.page,
     )
 
 

@@ -30,6 +30,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_TIMEOUT = 20.0  # seconds a URL may take to arrive, whole page included
 # Fewer words than this in what the extractor found means it found menus, not an article.
 MIN_HTML_WORDS = 10
 DEFAULT_TEXT_FIELD, FALLBACK_TEXT_FIELD, DEFAULT_ID_FIELD = "text", "article", "id"
@@ -101,13 +102,14 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     text_field: str = DEFAULT_TEXT_FIELD
     id_field: str = DEFAULT_ID_FIELD
+    timeout: float = DEFAULT_TIMEOUT
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
-    """Each PATH as sources: a file as itself, a directory as its article files (sorted, so
-    output order is stable), ``-`` as standard input."""
+    """Each PATH as sources: a file or URL as itself, a directory as its article files (sorted,
+    so output order is stable), ``-`` as standard input."""
     for path in paths:
-        if path != STDIN and os.path.isdir(path):
+        if path != STDIN and not is_url(path) and os.path.isdir(path):
             try:
                 names = os.listdir(path)
             except OSError as error:
@@ -176,7 +178,7 @@ def item_articles(source: str, options: ReadOptions = ReadOptions()) -> Iterator
         else:
             data = read_bytes(source, options.max_bytes)
         html = source.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1024]))
-        yield finish(source, decode(data, _declared_charset(data) if html else None), html=html)
+        yield finish(source, decode(data, declared_charset(data) if html else None), html=html)
     except FileNotFoundError:
         yield Failure(source, "no such file")
     except IsADirectoryError:
@@ -269,7 +271,13 @@ def _oddness(text: str) -> int:
     return sum(1 for ch in text if ord(ch) > 127 and ch not in _FRENCH_NON_ASCII)
 
 
-def _declared_charset(data: bytes) -> str | None:
+def is_url(source: str) -> bool:
+    """Whether a source names a web page (``abrege.fetch`` reads it) rather than a file."""
+    return source[:8].lower().startswith(("http://", "https://"))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page's ``<meta>`` declares in its first 4 KB."""
     match = _DECLARED_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii", "replace") if match else None
 
