@@ -88,30 +88,34 @@ LINE_HEADING_WORDS = 6
 # Commission de contrôle", "Vape Wave (documentaire, 1h28, Planète+)"). Longer ones are kept:
 # in scraped text they are mostly real sentences cut short. (Chosen on OrangeSum valid.)
 HEADING_WORDS = 20
-_FINAL = re.compile(r"[.!?…:;][\s\"'»”’)\]]*$")
+_FINAL = re.compile(
+    r"[.!?…:;][\s\"'»”’)\]]*$|(?:\bhttps?://|\bwww\.)\S+$"
+)  # a link eats the period
 # Page furniture anywhere in a sentence: cookie and consent banners, subscription and
 # newsletter offers, log-in prompts, instructions to click, template code ("{{…}}").
 _FURNITURE = re.compile(
-    r"""\bcookies?\b.{0,80}?\b(?:accept|refus|param[eéè]tr|navigat|utilis|consent|partenaire
-        |désactiv|en\s+savoir\s+plus)
-    |\b(?:accept|refus|param[eéè]tr|utilis|dépos)\w*\b.{0,60}?\bcookies?\b
-    |\bconsentement\b.{0,60}?\b(?:cookies?|traceurs|partenaires)\b
+    r"""\b(?:nous|notre\s+site|ce\s+site|le\s+site)\s+(?:utilis|dépos)\w*\s+(?:des\s+)?cookies
+    |\b(?:accept|refus|param[eéè]tr|gér)\w*\s+(?:les\s+|tous\s+les\s+|vos\s+|mes\s+)?(?:cookies|traceurs)\b
+    |\bcookies?\b.{0,40}?\b(?:accepter|refuser|paramétrer|tout\s+accepter)\b
+    |\bpolitique\s+(?:de\s+|relative\s+aux\s+|des\s+)?cookies\b
+    |\b(?:retirer|donner|gérer|modifier)\s+(?:votre|mon)\s+consentement\b
     |\ben\s+poursuivant\s+(?:votre|la)\s+navigation
     |\babonnez[\s-]vous\b|\bdéjà\s+abonnée?\b|\bréservée?s?\s+aux\s+abonnés\b
     |\boffres?\s+d['’]abonnement\b|\bvous\s+êtes\s+abonnée?\b
     |\b(?:notre|nos|votre|vos)\s+(?:newsletters?|lettres?\s+d['’]information)\b
     |\b(?:recevez|recevoir|inscri\w+)\b.{0,30}?\b(?:newsletters?|lettres?\s+d['’]information)\b
-    |\binscrivez[\s-]vous\b
-    |\bconnectez[\s-]vous\b|\bcréez\s+(?:votre|un)\s+compte\b
+    |\binscrivez[\s-]vous\b|\bconnectez[\s-]vous\b|\bcréez\s+(?:votre|un)\s+compte\b
     |\bcliquez\b|\bcliqu(?:er|ant)\s+(?:ici|sur\s+(?:l['’]\s*ic[ôo]ne|ce\s+lien|le\s+(?:lien|bouton)))
     |\{\{|\}\}|\{%|%\}""",
     re.X | re.I,
 )
-# A sentence opening with an imperative to the reader is a promotion or a link, not news:
-# "Retrouvez les recommandations de…", "Revivez le direct…", "Découvrez notre dossier".
+# A sentence opening with an imperative to the reader about the site is a promotion or a link,
+# not news: "Retrouvez les recommandations de…", "Revivez le direct…", "Découvrez notre
+# dossier". (Not "Regardez", "Écoutez": politicians say them, quoted without quote marks.)
 _TO_READER = re.compile(
-    r"""^[\W_]*(?:retrouvez|revivez|découvrez|regardez|écoutez|téléchargez|suivez|partagez
-    |rejoignez|consultez|visionnez|réagissez|commentez|voir\s+en\s+annexe|lire\s+la\s+suite)\b""",
+    r"""^[\s\-–—•*]*(?:retrouvez|revivez|découvrez|téléchargez|partagez|réagissez|commentez
+    |suivez[\s-](?:nous|notre|nos|en\s+direct|le\s+direct)|rejoignez[\s-]nous
+    |consultez\s+(?:notre|nos)|voir\s+en\s+annexe|lire\s+la\s+suite)\b""",
     re.X | re.I,
 )
 # A breadcrumb: "Accueil > Actualités > …", or two "›"/">" separators between short parts.
@@ -123,7 +127,9 @@ _SIGNATURE = re.compile(
     r"^\(?\s*(?:[A-ZÀ-Ý][a-z]?\.\s*-?\s*){1,4}\)?[.,]?$|^\((?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4}\)$"
 )
 # A link label in brackets at a sentence's edge: "[Vidéo] …", "… [Lire la suite]".
-_LINK_LABEL = re.compile(r"^\[[A-ZÀ-Ý][^\[\]]{0,60}\]|\[[A-ZÀ-Ý][^\[\]]{0,60}\]$")
+_LINK_LABEL = re.compile(
+    r"^\[[A-ZÀ-Ý][^\[\]]{0,60}\](?=\s*(?:$|[A-ZÀ-Ý«\"]))|\s\[[A-ZÀ-Ý][^\[\]]{0,60}\]$"
+)
 _TWEET_HINTS = ("(@", "pic.twitter.com/")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -24,15 +24,15 @@ from urllib.parse import urlsplit
 from . import __version__
 from .errors import AbregeError, internal_error
 from .read import (
+    _HTML_START,
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
     Article,
     Failure,
     ReadOptions,
-    _HTML_START,
     _too_large,
-    decode,
     declared_charset,
+    decode,
     finish,
     is_url,
     read_sources,
@@ -43,6 +43,7 @@ FETCH_WORKERS = 8  # pages fetched at once: polite to servers, enough to hide ne
 _AHEAD = 2 * FETCH_WORKERS  # sources read ahead of the one being output
 CHUNK = 1 << 16
 USER_AGENT = f"abrege/{__version__} (extractive summaries of French news; Python urllib)"
+_DEFAULT_OPTIONS = ReadOptions()
 HTML_TYPES = frozenset(["text/html", "application/xhtml+xml"])
 TEXT_TYPES = frozenset(["text/plain"])
 
@@ -70,9 +71,7 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_LimitedRedirects())
 
 
-def fetch(
-    url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Page:
+def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
     """The response to ``url``, or a :class:`FetchError`. ``timeout`` bounds the whole fetch
     (each network wait, and the total time to stream the page)."""
     deadline = time.monotonic() + timeout
@@ -147,7 +146,7 @@ def _looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.match(data[:1024]))
 
 
-def url_article(url: str, options: ReadOptions = ReadOptions()) -> Article | Failure:
+def url_article(url: str, options: ReadOptions = _DEFAULT_OPTIONS) -> Article | Failure:
     """:func:`read_url` for a batch: a failure (even a bug) is returned, never raised."""
     try:
         return read_url(url, options.timeout, options.max_bytes)
@@ -158,7 +157,7 @@ def url_article(url: str, options: ReadOptions = ReadOptions()) -> Article | Fai
 
 
 def read_all(
-    sources: Iterable[str | Failure], options: ReadOptions = ReadOptions()
+    sources: Iterable[str | Failure], options: ReadOptions = _DEFAULT_OPTIONS
 ) -> Iterator[Article | Failure]:
     """Like :func:`abrege.read.read_sources`, URLs included: pages are fetched a few at a
     time, ahead of the output, which keeps the order of ``sources``."""

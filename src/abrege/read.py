@@ -362,7 +362,9 @@ def _paragraphs(body) -> list[str]:
             element.getparent().remove(element)  # the tail (text after the list) goes too
     blocks = []
     for element in body.iter("p", "head", "item", "quote", "code", "cell"):
-        if any(ancestor.tag in ("p", "head", "quote", "item") for ancestor in element.iterancestors()):
+        if any(
+            ancestor.tag in ("p", "head", "quote", "item") for ancestor in element.iterancestors()
+        ):
             continue  # its text belongs to the enclosing block
         text = " ".join("".join(element.itertext()).translate(_INVISIBLE).split())
         if text:
