@@ -226,8 +226,8 @@ def _short_line(text: str, sentence: Sentence) -> bool:
         return False
     before = text[: sentence.start].rstrip(" \t\u00a0")
     after = text[sentence.end :].lstrip(" \t\u00a0")
-    if not before and not after:
-        return False
+    if not before.strip() and not after.strip():
+        return False  # the whole text: a short text, not a heading
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
