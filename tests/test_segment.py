@@ -405,3 +405,28 @@ def test_reordered_patterns_on_validation_articles():
     with shared_file("orangesum/valid.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             same_finds(json.loads(line)["article"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "La Commission de contrôle Le contrôle de cette surveillance sera confié à une "
+            "autorité.",
+            [
+                "La Commission de contrôle",
+                "Le contrôle de cette surveillance sera confié à une autorité.",
+            ],
+        ),
+        (
+            "Texte.\nConservation des données Les données seront conservées cinq ans.",
+            ["Texte.", "Conservation des données", "Les données seront conservées cinq ans."],
+        ),
+        ("Il a vu Le petit prince hier soir.", ["Il a vu Le petit prince hier soir."]),
+        ("Marine Le Pen a parlé hier soir.", ["Marine Le Pen a parlé hier soir."]),
+        ("Dans le film Le bon la brute il joue.", ["Dans le film Le bon la brute il joue."]),
+        ("Texte.\nLe journal Le Monde a parlé.", ["Texte.", "Le journal Le Monde a parlé."]),
+    ],
+)
+def test_a_heading_opening_a_line_is_cut_from_its_paragraph(text, expected):
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
