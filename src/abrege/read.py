@@ -21,6 +21,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import internal_error
 
@@ -71,7 +72,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # Separators between a headline and the site, section or date in <title> and og:title.
 _TITLE_PARTS = re.compile(r"\s+[-–—·•|]{1,2}\s+|\s*\|\s*")
 # A kicker before the headline: "VIDEO.", "INFO FRANCEINFO -", "EN DIRECT :".
-_KICKER = re.compile(r"^[A-ZÀ-Ö0-9][A-ZÀ-Ö0-9 '’&-]{2,30}(?:\.|\s[-–—:|])\s+(?=\S)")
+_KICKER = re.compile(r"^[A-ZÀ-Ö0-9][A-ZÀ-Ö0-9 '’&-]{2,30}(?:\.|\s[-–—|])\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,7 @@ def extract_html(html: str) -> Extracted:
     up to half a second a page, and only the headline is used, read here from the page itself.
     """
     import trafilatura
-    from lxml import html as lxml_html
+    from lxml import html as lxml_html  # type: ignore[import-untyped]  # trafilatura's parser
 
     try:
         tree = lxml_html.fromstring(html)
@@ -343,7 +344,8 @@ def extract_html(html: str) -> Extracted:
         )
     except Exception as error:  # a parser crash on one odd page must not stop the batch
         raise ValueError(f"HTML extraction failed ({type(error).__name__})") from None
-    paragraphs = _paragraphs(document.body) if document is not None else []
+    body = getattr(document, "body", None)  # None when trafilatura found nothing
+    paragraphs = _paragraphs(body) if body is not None else []
     key = _title_key(headline or "")
     while paragraphs and key and _title_key(paragraphs[0]) == key:
         paragraphs.pop(0)
@@ -352,7 +354,7 @@ def extract_html(html: str) -> Extracted:
     return Extracted("\n\n".join(paragraphs), headline)
 
 
-def _paragraphs(body) -> list[str]:
+def _paragraphs(body: Any) -> list[str]:
     """The text of each block of trafilatura's body, lists of links left out: a list whose
     every item opens with a link is navigation or related-article teasers (a headline, often
     with a one-sentence teaser), never the article's own list."""
@@ -366,13 +368,16 @@ def _paragraphs(body) -> list[str]:
             ancestor.tag in ("p", "head", "quote", "item") for ancestor in element.iterancestors()
         ):
             continue  # its text belongs to the enclosing block
-        text = " ".join("".join(element.itertext()).translate(_INVISIBLE).split())
+        for br in element.iter("lb"):  # a line break inside the block stays one
+            br.tail = "\n" + (br.tail or "")
+        lines = "".join(element.itertext()).translate(_INVISIBLE).split("\n")
+        text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
         if text:
             blocks.append(text)
     return blocks
 
 
-def _opens_with_link(item) -> bool:
+def _opens_with_link(item: Any) -> bool:
     if (item.text or "").strip():
         return False
     first = next(iter(item), None)
@@ -381,7 +386,7 @@ def _opens_with_link(item) -> bool:
     return first is not None and first.tag == "ref"
 
 
-def page_headline(tree) -> str | None:
+def page_headline(tree: Any) -> str | None:
     """The page's headline: og:title, else its only <h1>, else <title>; site names, sections,
     dates and kickers cut off (:func:`clean_headline`)."""
     for found in (
