@@ -83,14 +83,15 @@ MAX_STAMP_WORDS = 12
 HEADLINE_OVERLAP = 0.8
 # A sentence of at most this many words on a line of its own is a heading, whatever its end.
 LINE_HEADING_WORDS = 6
+_LINE_SPACE = " \t\u00a0"
 # Prose ends with final punctuation, then maybe closing quotes or brackets. A line without it
 # and shorter than this is a heading, a label, a menu entry, a kicker or a headline ("La
 # Commission de contrôle", "Vape Wave (documentaire, 1h28, Planète+)"). Longer ones are kept:
 # in scraped text they are mostly real sentences cut short. (Chosen on OrangeSum valid.)
 HEADING_WORDS = 20
-_FINAL = re.compile(
-    r"[.!?…:;][\s\"'»”’)\]]*$|(?:\bhttps?://|\bwww\.)\S+$"
-)  # a link eats the period
+_FINAL_MARKS = ".!?…:;"
+_CLOSERS = " \t\n\u00a0\"'»”’)]"
+_FINAL_LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S+$")  # a link took the period
 # Page furniture anywhere in a sentence: cookie and consent banners, subscription and
 # newsletter offers, log-in prompts, instructions to click, template code ("{{…}}").
 _FURNITURE = re.compile(
@@ -117,6 +118,28 @@ _TO_READER = re.compile(
     |suivez[\s-](?:nous|notre|nos|en\s+direct|le\s+direct)|rejoignez[\s-]nous
     |consultez\s+(?:notre|nos)|voir\s+en\s+annexe|lire\s+la\s+suite)\b""",
     re.X | re.I,
+)
+# Every match of _TO_READER starts (after dashes and bullets) with one of these, lowercased;
+# every match of _BREADCRUMB or _FURNITURE contains a match of _FURNITURE_HINT.
+_READER_HINTS = (
+    "retrouvez",
+    "revivez",
+    "découvrez",
+    "téléchargez",
+    "partagez",
+    "réagissez",
+    "commentez",
+    "suivez",
+    "rejoignez",
+    "consultez",
+    "voir",
+    "lire",
+)
+# (Searched in the lowercased sentence: a case-insensitive search would cost more than all the
+# other rules together.)
+_FURNITURE_HINT = re.compile(
+    r"cookie|consentement|navigation|abonn|newsletter|lettre|inscri|connectez|compte|cliqu"
+    r"|\{|\}|%|>|›|accueil|home"
 )
 # A breadcrumb: "Accueil > Actualités > …", or two "›"/">" separators between short parts.
 _BREADCRUMB = re.compile(
@@ -203,10 +226,11 @@ def candidates(
     often repeats its headline in the text, and a summary must not just repeat the title. With
     the ``text`` the sentences come from, a very short sentence alone on its line is a heading
     even when it ends with punctuation ("Combien d’articles ?")."""
+    lines = text is not None and "\n" in text.strip()  # a one-line text has no heading line
     trimmed = [
         t
         for s in sentences
-        if (t := strip_junk(s)) is not None and not (text and _short_line(text, s))
+        if (t := strip_junk(s)) is not None and not (lines and _short_line(text or "", s))
     ]
     scan = Scan([t.text for t in trimmed])
     keys = scan.keys()
@@ -220,15 +244,16 @@ def candidates(
 
 
 def _short_line(text: str, sentence: Sentence) -> bool:
-    """Whether ``sentence`` has at most LINE_HEADING_WORDS words and a line (of a text of
-    several lines) to itself."""
+    """Whether ``sentence`` has at most LINE_HEADING_WORDS words and a line to itself (only
+    asked of texts of several lines). Reads only the characters around it: linear overall."""
     if sentence.text.count(" ") >= LINE_HEADING_WORDS:
         return False
-    before = text[: sentence.start].rstrip(" \t\u00a0")
-    after = text[sentence.end :].lstrip(" \t\u00a0")
-    if not before.strip() and not after.strip():
-        return False  # the whole text: a short text, not a heading
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    i, j = sentence.start, sentence.end
+    while i and text[i - 1] in _LINE_SPACE:
+        i -= 1
+    while j < len(text) and text[j] in _LINE_SPACE:
+        j += 1
+    return (i == 0 or text[i - 1] == "\n") and (j == len(text) or text[j] == "\n")
 
 
 def _is_headline(key: str, title: Counter[str]) -> bool:
@@ -353,20 +378,29 @@ def is_prose(text: str) -> bool:
     """Whether ``text`` (a sentence, junk trimmed) reads as article prose rather than page
     furniture: not a heading or label (short, no final punctuation), breadcrumb, banner,
     subscription or click prompt, signature, bracketed link label or template code."""
-    if not ends_like_prose(text) and len(text.split()) < HEADING_WORDS:
+    if not ends_like_prose(text) and text.count(" ") < HEADING_WORDS - 1:
         return False
+    # Substring tests first: each regex only runs on the few sentences that could match it.
+    lowered = text.lower()
+    opening = lowered.lstrip(" -–—•*")
     return not (
-        _SIGNATURE.match(text)
-        or _TO_READER.match(text)
-        or _LINK_LABEL.search(text)
-        or _BREADCRUMB.search(text)
-        or _FURNITURE.search(text)
+        (text[0] == "(" and _SIGNATURE.match(text))
+        or (text[0].isupper() and len(text) < 20 and _SIGNATURE.match(text))
+        or (opening.startswith(_READER_HINTS) and _TO_READER.match(text))
+        or ("[" in text and _LINK_LABEL.search(text))
+        or (
+            _FURNITURE_HINT.search(lowered) is not None
+            and (_BREADCRUMB.search(text) or _FURNITURE.search(text))
+        )
     )
 
 
 def ends_like_prose(text: str) -> bool:
-    """Whether ``text`` ends with final punctuation (maybe inside quotes or brackets)."""
-    return _FINAL.search(text) is not None
+    """Whether ``text`` ends with final punctuation (maybe inside quotes or brackets), or with
+    a link (which took the period)."""
+    if text.rstrip(_CLOSERS)[-1:] in tuple(_FINAL_MARKS):
+        return True
+    return ("http" in text or "www." in text) and _FINAL_LINK.search(text) is not None
 
 
 def is_signature(text: str) -> bool:

@@ -149,7 +149,7 @@ _INTERTITLE_AFTER = '.!?…"»)\n'
 _ELIDED_AFTER_END = re.compile(r"[.!?…][\"»”]?\s*[(\[](?:\.\.\.|…)$")
 _LINE_BREAK = re.compile(r"[ \t\u00a0\u202f\r]*\n\s*")
 # A heading that opens a line and runs into its paragraph (see _line_heading_cuts).
-_LINE_START = re.compile(r"^[ \t\u00a0]*", re.M)
+_LINE_START = re.compile(r"[ \t\u00a0]*")
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINE_HEADING_MAX = 8
 _HEAD_OPENERS = frozenset(
@@ -407,9 +407,12 @@ def _line_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
     a lowercase word (so not a name: "Le Pen", "Le Monde") or a strong sentence starter.
     """
     cuts: list[int] = []
-    for line in _LINE_START.finditer(text):
-        words_ = list(_HEAD_WORD.finditer(text, line.end(), line.end() + 200))
-        if len(words_) < 3 or words_[0].start() != line.end():
+    line = 0
+    while line >= 0:
+        start = _LINE_START.match(text, line).end()
+        line = text.find("\n", line) + 1 or -1
+        words_ = list(_HEAD_WORD.finditer(text, start, start + 200))
+        if len(words_) < 3 or words_[0].start() != start:
             continue
         if not words_[0].group()[0].isupper():
             continue
