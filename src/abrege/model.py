@@ -45,3 +45,18 @@ class Summary:
             "method": self.method,
             "sentences": [asdict(s) for s in self.sentences],
         }
+
+
+@dataclass(frozen=True)
+class Keyphrase:
+    """A keyphrase of an article: ``text`` as the article writes it (its most frequent form),
+    ``score`` (higher is more central), ``spans`` the ``(start, end)`` offsets of its
+    occurrences, so ``source[start:end]`` is each occurrence as written (a variant with the
+    same stems, e.g. singular or plural)."""
+
+    text: str
+    score: float
+    spans: tuple[tuple[int, int], ...]
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "score": self.score, "spans": [list(s) for s in self.spans]}
