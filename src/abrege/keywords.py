@@ -23,6 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
@@ -34,7 +36,7 @@ from .tokenize import ELISIONS, STOP_WORDS, content_terms, stem
 
 # A word: letters and digits, joined by apostrophes or hyphens ("aujourd'hui", "al-Assad",
 # "l'Etat" before its elision is peeled).
-_WORD = re.compile(r"[^\W_]+(?:['’\-‑][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’\-‑\u00ad][^\W_]+)*")
 _APOSTROPHE = re.compile(r"['’]")
 # The function words that may sit inside a phrase, between two content words, in these
 # sequences only: "chef de l'Etat", "ministres de la Défense", "porte-parole du Pentagone".
@@ -52,7 +54,8 @@ _EXTRA_STOP = frozenset(
     part fin face près loin afin pourtant cependant puis enfin depuis via outre parmi désormais
     lequel laquelle lesquels lesquelles auprès environ quelque quelques chacun chacune aucun
     aucune rien personne surtout vraiment assez beaucoup tant autant sinon mieux pire ont
-    semble dont sauf durant pendant grâce cas""".split()
+    semble dont sauf durant pendant grâce cas auquel auxquels auxquelles duquel desquels
+    desquelles matin soir midi nuit veille semaine mois année jour jours heures heure""".split()
 )
 # The stop list counts "état" (a form of "être" in old spelling); in news it is the State.
 _NOT_STOP = frozenset({"état", "etat"})
@@ -62,6 +65,7 @@ _BEFORE_VERB = frozenset(
     """a ont avait avaient aurait auraient aura auront est sont était étaient sera seront
     serait seraient été eu ai avons avez se s ne n va vont peut peuvent doit doivent""".split()
 )
+_SUBJECTS = frozenset("je tu il elle on nous vous ils elles ce".split())
 _FUNCTION = (STOP_WORDS | _EXTRA_STOP | ELISIONS) - _NOT_STOP
 
 MAX_WORDS = 4  # content words in a phrase; longer runs are cut at their links
@@ -72,6 +76,7 @@ MAX_CANDIDATES = 400  # the most frequent, earliest ones; bounds the graph on a 
 MAX_OCCURRENCES = 12  # of each candidate, in the graph's distance weights
 BOOST = 1.1  # MultipartiteRank's alpha: how much a topic's first candidate draws from siblings
 DAMPING = 0.85
+POSITION_POWER = 0.5
 TITLE_BIAS = 3.0  # extra jump weight for a candidate whose stems are all in the title
 
 
@@ -81,6 +86,7 @@ class _Token(NamedTuple):
     end: int
     content: bool
     position: int  # index of the word in the article's kept sentences
+    capital: bool
 
 
 @dataclass
@@ -116,6 +122,7 @@ def _candidates(sentences: Sequence[Sentence]) -> list[_Candidate]:
     """Every phrase occurrence, grouped by the stems of its content words."""
     by_stems: dict[tuple[str, ...], _Candidate] = {}
     position = 0
+    verbs = _verb_forms()
     for sentence in sentences:
         phrase: list[_Token] = []
         previous_low = ""
@@ -129,16 +136,27 @@ def _candidates(sentences: Sequence[Sentence]) -> list[_Candidate]:
                 _flush(phrase, by_stems, sentence)
                 phrase = []
             if low in _LINK_WORDS:
-                phrase.append(_Token(low, start, end, False, position))
-            elif _is_function(low) or (previous_low in _BEFORE_VERB and word.islower()):
+                phrase.append(_Token(low, start, end, False, position, False))
+            elif _is_function(low) or (
+                (word.islower() or start == sentence.start) and low in verbs
+                or (previous_low in _BEFORE_VERB and word.islower())
+            ):
                 _flush(phrase, by_stems, sentence)
                 phrase = []
             else:
-                phrase.append(_Token(low, start, end, True, position))
+                phrase.append(_Token(low, start, end, True, position, word[0].isupper()))
             previous_low, previous_end = low, end
             position += 1
         _flush(phrase, by_stems, sentence)
     return list(by_stems.values())
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    """Words news mostly uses as verbs (learned from OrangeSum train by
+    ``scripts/build_keyword_data.py``): they end a noun phrase as stop words do."""
+    text = resources.files("abrege").joinpath("data/fr_verb_forms.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _words(text: str, offset: int):
@@ -161,8 +179,9 @@ def _is_function(low: str) -> bool:
     if low in _FUNCTION or low.isdigit() or len(low) < 2:
         return True
     if "-" in low or "‑" in low:
-        first = re.split("[-‑]", low, maxsplit=1)[0]
-        return first in _FUNCTION  # "a-t-il", "est-ce", "peut-être"; not "sud-est"
+        parts = re.split("[-‑]", low)
+        # "a-t-il", "est-ce", "peut-être" (not "sud-est"); an inverted verb, "vit-il", "dit-elle"
+        return parts[0] in _FUNCTION or parts[-1] in _SUBJECTS
     return False
 
 
@@ -171,13 +190,19 @@ def _flush(
 ) -> None:
     """Record the phrases of a run: links kept only between content words and only in the
     French compound patterns; a run too long is cut at its links, then into MAX_WORDS pieces."""
+    names = _names(phrase)
     pieces: list[list[_Token]] = [[]]
     link: list[_Token] = []
-    for token in phrase:
+    previous = -1
+    for i, token in enumerate(phrase):
         if not token.content:
             link.append(token)
             continue
-        if link and pieces[-1] and tuple(t.low for t in link) in _LINKS:
+        boundary = previous >= 0 and (names[i] != names[previous] or (link and names[i]))
+        previous = i
+        if boundary:
+            pieces.append([])
+        elif link and pieces[-1] and tuple(t.low for t in link) in _LINKS:
             pieces[-1].extend(link)
         elif link:
             pieces.append([])
@@ -191,6 +216,25 @@ def _flush(
         for group in groups:
             if group:
                 _add(group, by_stems, sentence)
+
+
+def _names(phrase: list[_Token]) -> list[int]:
+    """For each token, the number of the name it belongs to (0: none). A name is two or more
+    capitalised words in a row ("Ashton Carter", "Niokolo Koba"); a phrase stops where a name
+    starts or ends ("arrivée d'Ashton Carter", "Premier ministre Edouard Philippe" give the
+    name on its own), since a person is named far more often than described the same way."""
+    names = [0] * len(phrase)
+    count = 0
+    i = 0
+    while i < len(phrase):
+        j = i
+        while j < len(phrase) and phrase[j].content and phrase[j].capital:
+            j += 1
+        if j - i >= 2:
+            count += 1
+            names[i:j] = [count] * (j - i)
+        i = max(j, i + 1)
+    return names
 
 
 def _split_at_links(piece: list[_Token]) -> list[list[_Token]]:
@@ -265,7 +309,7 @@ def _rank(found: list[_Candidate], topics: np.ndarray, title: set[str]) -> np.nd
         siblings = members[members != first]
         boost = BOOST * math.exp(1.0 / (1.0 + first_position[first]))
         weights[:, first] += boost * weights[:, siblings].sum(axis=1)
-    jump = np.array([sum(1.0 / (1 + p) for p in c.positions) for c in found])
+    jump = np.array([sum((1.0 + p) ** -POSITION_POWER for p in c.positions) for c in found])
     if title:
         share = np.array([sum(s in title for s in c.stems) / len(c.stems) for c in found])
         jump *= 1.0 + TITLE_BIAS * share
