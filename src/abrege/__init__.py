@@ -5,16 +5,19 @@
 """
 
 from .errors import AbregeError
-from .model import ScoredSentence, Sentence, Summary
+from .keywords import keywords
+from .model import Keyphrase, ScoredSentence, Sentence, Summary
 from .pipeline import METHODS, split_sentences, summarize
 
 __all__ = [
     "METHODS",
     "AbregeError",
+    "Keyphrase",
     "ScoredSentence",
     "Sentence",
     "Summary",
     "SumyTokenizer",
+    "keywords",
     "split_sentences",
     "summarize",
     "sumy_summarizer",

@@ -58,7 +58,7 @@ _EXTRA_STOP = frozenset(
     desquelles matin soir midi nuit veille semaine mois année jour jours heures heure""".split()
 )
 # The stop list counts "état" (a form of "être" in old spelling); in news it is the State.
-_NOT_STOP = frozenset({"état", "etat"})
+KEPT_STOP_WORDS = frozenset({"état", "etat"})
 # A lowercase word right after an auxiliary or a reflexive pronoun is a verb ("a annoncé",
 # "se sont parlé", "s'est dit"), not the start of a noun phrase.
 _BEFORE_VERB = frozenset(
@@ -66,7 +66,7 @@ _BEFORE_VERB = frozenset(
     serait seraient été eu ai avons avez se s ne n va vont peut peuvent doit doivent""".split()
 )
 _SUBJECTS = frozenset("je tu il elle on nous vous ils elles ce".split())
-_FUNCTION = (STOP_WORDS | _EXTRA_STOP | ELISIONS) - _NOT_STOP
+_FUNCTION = (STOP_WORDS | _EXTRA_STOP | ELISIONS) - KEPT_STOP_WORDS
 
 MAX_WORDS = 4  # content words in a phrase; longer runs are cut at their links
 # Topics: candidates whose stem sets overlap (Jaccard) at least this much, average linkage, as
@@ -332,6 +332,9 @@ def _rank(found: list[_Candidate], topics: np.ndarray, title: set[str]) -> np.nd
 def _best_per_topic(
     found: list[_Candidate], topics: np.ndarray, scores: np.ndarray, n: int
 ) -> list[Keyphrase]:
+    """The best-scored candidate of each of the ``n`` best topics. (Preferring a shorter,
+    more repeated form of the same topic, "Etat islamique" over "groupe de l'Etat islamique",
+    was tried: it lowered title@5 from 33.3 to 31.9 on valid.)"""
     order = sorted(range(len(found)), key=lambda i: (-scores[i], found[i].positions[0]))
     chosen: list[Keyphrase] = []
     seen_topics: set[int] = set()
