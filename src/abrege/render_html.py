@@ -16,6 +16,7 @@ column with ``order``) shows at the top: no script, no second pass, no article h
 from __future__ import annotations
 
 import html
+import os
 from typing import TextIO
 
 from .model import Analysis, Keyphrase, ScoredSentence
@@ -31,14 +32,14 @@ header,nav,main{width:100%;max-width:48rem;margin:0 auto;padding:0 1rem}
 header{order:-2;padding-top:1.25rem}
 nav{order:-1}
 h1{font-size:1.35rem;margin:0 0 .25rem}
-h2{font-size:1.3rem;line-height:1.3;margin:0 0 .35rem}
+h2{font-size:1.3rem;line-height:1.3;margin:0 0 .35rem;overflow-wrap:anywhere}
 h3{font-size:.8rem;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);
 margin:1.1rem 0 .4rem}
 .legend{color:var(--muted);font-size:.9rem;margin:0 0 1rem}
 .legend mark,.legend .s{padding:0 .3em;border-radius:3px}
 nav ol{background:var(--paper);border:1px solid var(--line);border-radius:10px;
 margin:0 0 1rem;padding:.6rem 1rem .6rem 2.2rem;font-size:.95rem}
-nav a{color:var(--accent);text-decoration:none}
+nav a{color:var(--accent);text-decoration:none;overflow-wrap:anywhere}
 nav .failed{color:#b42318}
 article{background:var(--paper);border:1px solid var(--line);border-radius:12px;
 padding:1.1rem 1.25rem 1.25rem;margin:0 0 1.25rem;box-shadow:0 1px 2px rgba(0,0,0,.04)}
@@ -90,9 +91,10 @@ class HtmlRenderer:
     ) -> None:
         name = label(source, id, line)
         anchor = f"a{len(self.entries) + 1}"
-        self.entries.append((anchor, analysis.title or name, True))
+        # The title, else the file's name (its folder is on the line below).
+        heading = analysis.title or os.path.basename(name) or name
+        self.entries.append((anchor, heading, True))
         summary = analysis.summary
-        heading = analysis.title or name
         parts = [f'<article id="{anchor}">\n<h2>{_e(heading)}</h2>\n']
         parts.append(
             f'<p class="source">{_e(name)} · méthode {_e(summary.method)} · '
