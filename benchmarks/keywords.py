@@ -106,7 +106,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=VALID)
     parser.add_argument("--limit", type=int, help="only the first N articles (quick runs)")
-    parser.add_argument("--show", type=int, default=0, metavar="N", help="print N articles' phrases")
+    parser.add_argument(
+        "--show", type=int, default=0, metavar="N", help="print N articles' phrases"
+    )
     parser.add_argument("--no-yake", action="store_true", help="skip YAKE (quick tuning runs)")
     args = parser.parse_args()
     if not args.data.exists():
@@ -127,7 +129,8 @@ def main() -> int:
             print(f"  {name}: {' | '.join(method(example['article']))}")
     results = {name: measure(method, examples) for name, method in methods.items()}
     print(f"{len(examples)} OrangeSum valid articles; no method sees the headline")
-    print("| method | title@5 | title@10 | hit@5 | hit@10 | words/phrase | ms/article | speed vs YAKE |")
+    columns = "title@5 | title@10 | hit@5 | hit@10 | words/phrase | ms/article | speed vs YAKE"
+    print(f"| method | {columns} |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     yake_ms = results.get("YAKE (n=3)", {}).get("ms")
     for name, r in results.items():

@@ -76,7 +76,8 @@ def test_title_draws_its_phrases_up():
 
 _WORDS = st.sampled_from(
     "le la de du des l' d' l’ Etat État ministre ministres Défense Syrie al-Assad a-t-il "
-    "aujourd'hui 2014 , . ; « » ( ) - ' \n é ça qu' Ashton Carter x".split() + [" ", "  "]
+    "aujourd'hui 2014 , . ; « » ( ) - ' é ça qu' Ashton Carter x".split()
+    + [" ", "\n"]
 )
 
 

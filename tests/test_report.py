@@ -41,7 +41,9 @@ class _Page(HTMLParser):
         self.text.append(data)
 
     def count(self, tag: str, cls: str | None = None) -> int:
-        return sum(t == tag and (cls is None or cls in (a.get("class") or "")) for t, a in self.tags)
+        return sum(
+            t == tag and (cls is None or cls in (a.get("class") or "")) for t, a in self.tags
+        )
 
 
 def _report(tmp_path: Path, *paths: Path | str) -> str:

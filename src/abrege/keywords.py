@@ -122,7 +122,6 @@ def _candidates(sentences: Sequence[Sentence]) -> list[_Candidate]:
     """Every phrase occurrence, grouped by the stems of its content words."""
     by_stems: dict[tuple[str, ...], _Candidate] = {}
     position = 0
-    verbs = _verb_forms()
     for sentence in sentences:
         phrase: list[_Token] = []
         previous_low = ""
@@ -137,10 +136,7 @@ def _candidates(sentences: Sequence[Sentence]) -> list[_Candidate]:
                 phrase = []
             if low in _LINK_WORDS:
                 phrase.append(_Token(low, start, end, False, position, False))
-            elif _is_function(low) or (
-                (word.islower() or start == sentence.start) and low in verbs
-                or (previous_low in _BEFORE_VERB and word.islower())
-            ):
+            elif _is_function(low) or _is_verb(word, low, previous_low, start == sentence.start):
                 _flush(phrase, by_stems, sentence)
                 phrase = []
             else:
@@ -173,6 +169,16 @@ def _words(text: str, offset: int):
             start += cut
             word = word[cut:]
         yield word, offset + start, offset + end
+
+
+def _is_verb(word: str, low: str, previous_low: str, first: bool) -> bool:
+    """A verb ends a noun phrase: a word news mostly uses as one (lowercase, or opening the
+    sentence: "Prévue dimanche, ..."), or a lowercase word after an auxiliary or a reflexive
+    pronoun ("a annoncé", "se sont parlé")."""
+    lowercase = word.islower()
+    return ((lowercase or first) and low in _verb_forms()) or (
+        lowercase and previous_low in _BEFORE_VERB
+    )
 
 
 def _is_function(low: str) -> bool:
@@ -209,11 +215,8 @@ def _flush(
         link = []
         pieces[-1].append(token)
     for piece in pieces:
-        if sum(t.content for t in piece) > MAX_WORDS:
-            groups = _split_at_links(piece)
-        else:
-            groups = [piece]
-        for group in groups:
+        too_long = sum(t.content for t in piece) > MAX_WORDS
+        for group in _split_at_links(piece) if too_long else [piece]:
             if group:
                 _add(group, by_stems, sentence)
 
@@ -249,7 +252,9 @@ def _split_at_links(piece: list[_Token]) -> list[list[_Token]]:
     return [g for g in groups if g]
 
 
-def _add(group: list[_Token], by_stems: dict[tuple[str, ...], _Candidate], sentence: Sentence) -> None:
+def _add(
+    group: list[_Token], by_stems: dict[tuple[str, ...], _Candidate], sentence: Sentence
+) -> None:
     stems = tuple(stem(t.low) for t in group if t.content)
     candidate = by_stems.get(stems)
     if candidate is None:
@@ -316,7 +321,9 @@ def _rank(found: list[_Candidate], topics: np.ndarray, title: set[str]) -> np.nd
     jump /= jump.sum()
     out = weights.sum(axis=1)
     dangling = out == 0
-    transition = np.divide(weights, out[:, None], out=np.zeros_like(weights), where=~dangling[:, None])
+    transition = np.divide(
+        weights, out[:, None], out=np.zeros_like(weights), where=~dangling[:, None]
+    )
     scores = np.full(m, 1.0 / m)
     for _ in range(100):
         updated = (1 - DAMPING) * jump + DAMPING * (

@@ -69,9 +69,7 @@ def analyse(
         sentences, words = length.sentences, length.words
     chosen = select.choose(prepared.texts, scores, sentences, words, ratio)
     scored = tuple(
-        ScoredSentence(
-            index=s.index, text=s.text, start=s.start, end=s.end, score=float(scores[i])
-        )
+        ScoredSentence(index=s.index, text=s.text, start=s.start, end=s.end, score=float(scores[i]))
         for i, s in enumerate(candidates)
     )
     summary = Summary(

@@ -102,7 +102,7 @@ class HtmlRenderer:
             f"retenue{'s' if len(summary.sentences) > 1 else ''} sur {len(analysis.scored)}</p>\n"
         )
         if analysis.keywords:
-            parts.append(f"<h3>{KEYWORDS_LABEL}</h3>\n<ul class=\"keywords\">")
+            parts.append(f'<h3>{KEYWORDS_LABEL}</h3>\n<ul class="keywords">')
             parts.extend(
                 f'<li title="score {k.score:.4f}, {len(k.spans)} occurrence'
                 f'{"s" if len(k.spans) > 1 else ""}">{_e(k.text)}</li>'
