@@ -7,7 +7,8 @@ up in phrases or stand as phrases of their own. This list names the lowercase wo
 text mostly uses as verbs (or predicates), learned from where they appear: a word is listed when,
 among its ``MIN_COUNT`` or more uses, a share of at least ``MIN_VERBAL`` directly follows a
 subject pronoun, a negation, a reflexive pronoun, an auxiliary or a modal ("il vit", "ne
-suit", "se rend", "a annoncé", "peut changer", "pour tenter"), or, for an infinitive in -er or
+suit", "se rend", "a annoncé", "peut changer", "pour tenter"; a present participle in -ant also
+after "en": "en confirmant"), or, for an infinitive in -er or
 -ir (not -ier: "dossier", "premier"), a share of at least ``MIN_VERBAL_INFINITIVE`` (infinitives
 mostly follow "de" and "à", which also precede nouns). Nouns rarely stand there: "président"
 0.01, "enquête" 0.01, "pouvoir" 0.18 (kept as a noun), "mort" 0.13 (kept).
@@ -51,7 +52,7 @@ def main() -> None:
             previous = "."
             for token in _TOKEN.findall(text):
                 total[token] += 1
-                if previous in _VERBAL_CONTEXT:
+                if previous in _VERBAL_CONTEXT or (previous == "en" and token.endswith("ant")):
                     verbal[token] += 1
                 previous = token
     sys.path.insert(0, str(ROOT / "src"))

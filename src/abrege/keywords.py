@@ -54,11 +54,18 @@ _EXTRA_STOP = frozenset(
     part fin face près loin afin pourtant cependant puis enfin depuis via outre parmi désormais
     lequel laquelle lesquels lesquelles auprès environ quelque quelques chacun chacune aucun
     aucune rien personne surtout vraiment assez beaucoup tant autant sinon mieux pire ont
-    semble dont sauf durant pendant grâce cas auquel auxquels auxquelles duquel desquels
+    semble dont sauf durant pendant grâce cas premier première premiers premières dernier
+    dernière derniers dernières auquel auxquels auxquelles duquel desquels
     desquelles matin soir midi nuit veille semaine mois année jour jours heures heure""".split()
 )
-# The stop list counts "état" (a form of "être" in old spelling); in news it is the State.
+# The stop list counts "état" (a form of "être" in old spelling); capitalised, in news, it is
+# the State ("l'Etat islamique", "chef de l'État"), a content word.
 KEPT_STOP_WORDS = frozenset({"état", "etat"})
+# Adverbs in -ment (nouns in -ment, "gouvernement", "mouvement", end otherwise).
+_ADVERB_ENDINGS = tuple(
+    """amment emment uellement iellement nnellement ivement airement iquement ablement iblement
+    ièrement usement alement isément ormément diatement ètement ûment""".split()
+)
 # A lowercase word right after an auxiliary or a reflexive pronoun is a verb ("a annoncé",
 # "se sont parlé", "s'est dit"), not the start of a noun phrase.
 _BEFORE_VERB = frozenset(
@@ -66,14 +73,15 @@ _BEFORE_VERB = frozenset(
     serait seraient été eu ai avons avez se s ne n va vont peut peuvent doit doivent""".split()
 )
 _SUBJECTS = frozenset("je tu il elle on nous vous ils elles ce".split())
-_FUNCTION = (STOP_WORDS | _EXTRA_STOP | ELISIONS) - KEPT_STOP_WORDS
+_FUNCTION = STOP_WORDS | _EXTRA_STOP | ELISIONS
 
 MAX_WORDS = 4  # content words in a phrase; longer runs are cut at their links
 # Topics: candidates whose stem sets overlap (Jaccard) at least this much, average linkage, as
 # TopicRank.
 TOPIC_SIMILARITY = 0.25
 MAX_CANDIDATES = 400  # the most frequent, earliest ones; bounds the graph on a long document
-MAX_OCCURRENCES = 12  # of each candidate, in the graph's distance weights
+MAX_OCCURRENCES = 12  # of each candidate, in the graph's distance weights...
+MAX_PAIRS_SIDE = 1_500  # ...and at most this many in all (their pair matrix: 18 MB at most)
 BOOST = 1.1  # MultipartiteRank's alpha: how much a topic's first candidate draws from siblings
 DAMPING = 0.85
 POSITION_POWER = 0.5
@@ -136,7 +144,9 @@ def _candidates(sentences: Sequence[Sentence]) -> list[_Candidate]:
                 phrase = []
             if low in _LINK_WORDS:
                 phrase.append(_Token(low, start, end, False, position, False))
-            elif _is_function(low) or _is_verb(word, low, previous_low, start == sentence.start):
+            elif (
+                _is_function(low) and not (word[0].isupper() and low in KEPT_STOP_WORDS)
+            ) or _is_verb(word, low, previous_low, start == sentence.start):
                 _flush(phrase, by_stems, sentence)
                 phrase = []
             else:
@@ -182,7 +192,8 @@ def _is_verb(word: str, low: str, previous_low: str, first: bool) -> bool:
 
 
 def _is_function(low: str) -> bool:
-    if low in _FUNCTION or low.isdigit() or len(low) < 2:
+    # Numbers, times and ordinals ("2014", "03H00", "11e") date or count, they do not name.
+    if low in _FUNCTION or low[0].isdigit() or len(low) < 2 or low.endswith(_ADVERB_ENDINGS):
         return True
     if "-" in low or "‑" in low:
         parts = re.split("[-‑]", low)
@@ -296,7 +307,8 @@ def _topics(stems: list[tuple[str, ...]]) -> np.ndarray:
 def _rank(found: list[_Candidate], topics: np.ndarray, title: set[str]) -> np.ndarray:
     """Biased PageRank on the multipartite graph of candidates."""
     m = len(found)
-    kept = [c.positions[:MAX_OCCURRENCES] for c in found]
+    per_candidate = max(1, min(MAX_OCCURRENCES, MAX_PAIRS_SIDE // m))
+    kept = [c.positions[:per_candidate] for c in found]
     where = np.fromiter((p for positions in kept for p in positions), dtype=float)
     starts = np.cumsum([0] + [len(positions) for positions in kept[:-1]])
     gaps = np.abs(where[:, None] - where[None, :])
