@@ -287,6 +287,7 @@ def extract_html(html: str) -> str:
         raise ValueError(f"HTML extraction failed ({type(error).__name__})") from None
     if document is None:  # trafilatura's answer for a page with nothing in it
         raise ValueError("no article text found in the HTML page")
+    assert not isinstance(document, dict)  # a dict only with as_dict=True, not asked here
     paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
     title = " ".join((document.title or "").split()).casefold()
     while paragraphs and title and " ".join(paragraphs[0].split()).casefold() == title:
