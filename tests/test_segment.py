@@ -295,19 +295,15 @@ def test_offsets_are_exact_trimmed_ordered(text: str) -> None:
     check_spans(text)
 
 
-def test_offsets_property() -> None:
-    hypothesis = pytest.importorskip("hypothesis")
-    st = hypothesis.strategies
-    alphabet = st.sampled_from(
-        list("aZé .!?…;:,\"«»“”'()[]\n\t\u00a0-0123456789@/") + ["M. ", "(...)", "Il ", "www."]
-    )
+_PIECES = st.sampled_from(
+    list("aZé .!?…;:,\"«»“”'()[]\n\t\u00a0-0123456789@/") + ["M. ", "(...)", "Il ", "www."]
+)
 
-    @hypothesis.settings(max_examples=300, deadline=None)
-    @hypothesis.given(st.lists(alphabet, max_size=60).map("".join))
-    def run(text: str) -> None:
-        check_spans(text)
 
-    run()
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_offsets_property(text: str) -> None:
+    check_spans(text)
 
 
 @pytest.mark.parametrize(

@@ -143,18 +143,23 @@ def test_every_method_gives_the_same_shape(method):
     assert indices == sorted(set(indices))
     for s in summary.sentences:
         assert article[s.start : s.end] == s.text
-        assert isinstance(s.score, float)
+    # The scores rank the choice: one sentence is the best-scored of the three.
+    [best] = summarize(article, sentences=1, method=method).sentences
+    assert best.score == max(s.score for s in summary.sentences)
+    assert best in summary.sentences
     assert set(summary.to_dict()) == {"summary", "method", "sentences"}
     # A word budget works for every method (abrege selects; sumy only rates).
     short = summarize(article, words=40, method=method)
     assert 1 <= len(short.sentences) <= 3
 
 
-@pytest.mark.parametrize("method", ["lexrank", "lead"])
+@pytest.mark.parametrize("method", METHODS)
 def test_cli_accepts_every_method(method, capsys):
     assert main(["--method", method, "-n", "2", "--format", "json", str(SEEDS[0])]) == 0
     [result] = json.loads(capsys.readouterr().out)
     assert result["method"] == method and len(result["sentences"]) == 2
+    expected = summarize(SEEDS[0].read_text(encoding="utf-8"), sentences=2, method=method)
+    assert result["summary"] == expected.text
 
 
 def test_sumy_tokenizer_gives_abreges_sentences_and_words():

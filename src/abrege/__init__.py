@@ -5,16 +5,20 @@
 """
 
 from .errors import AbregeError
-from .model import ScoredSentence, Sentence, Summary
+from .keywords import keywords
+from .model import Keyphrase, ScoredSentence, Sentence, Summary
 from .pipeline import METHODS, split_sentences, summarize, summarize_url
+from .sumy_bridge import SumyTokenizer, sumy_summarizer  # sumy itself is imported on first use
 
 __all__ = [
     "METHODS",
     "AbregeError",
+    "Keyphrase",
     "ScoredSentence",
     "Sentence",
     "Summary",
     "SumyTokenizer",
+    "keywords",
     "split_sentences",
     "read_url",
     "summarize",
@@ -25,13 +29,8 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    # The sumy bridge is loaded on first use, so `import abrege` (and the CLI) never pays for it.
-    if name == "read_url":  # urllib only for callers who fetch
+    if name == "read_url":  # urllib is loaded only for callers who fetch
         from .fetch import read_url
 
         return read_url
-    if name in ("SumyTokenizer", "sumy_summarizer"):
-        from . import sumy_bridge
-
-        return getattr(sumy_bridge, name)
     raise AttributeError(f"module 'abrege' has no attribute {name!r}")

@@ -298,6 +298,8 @@ def _seen_runs_only(stream: str, key: str, start: int) -> bool:
     if key.count(" ") < MIN_WORDS_FOR_OVERLAP - 1:
         return False
     first = _FIRST_RUN.match(key)
+    if first is None:  # (not reached: the count above guarantees SHINGLE words)
+        return False
     if stream.find(f" {first.group()} ", 0, start) < 0:
         return False
     words_ = key.split(" ")

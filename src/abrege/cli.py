@@ -18,8 +18,8 @@ from typing import TextIO
 
 from .errors import AbregeError, internal_error
 from .methods import DEFAULT_METHOD, NAMES, get
-from .options import add_length_options, method_help, size
-from .pipeline import summarize
+from .options import add_length_options, method_help, positive_int, size
+from .pipeline import analyse
 from .read import (
     DEFAULT_ID_FIELD,
     DEFAULT_MAX_BYTES,
@@ -35,8 +35,10 @@ from .read import (
     read_sources,
 )
 from .render import FORMATS, Renderer, label
+from .render_html import HtmlRenderer
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+HTML_KEYWORDS = 10  # keyphrases of each article in an HTML report when --keywords is not given
 
 EXAMPLES = """\
 examples:
@@ -48,6 +50,10 @@ examples:
   abrege https://example.fr/article  fetch web pages (several at once; --timeout, --max-bytes)
   cat article.txt | abrege -         read standard input
   abrege --format json seeds/        sentences with scores and character offsets
+  abrege --keywords 8 article.txt    the summary and 8 keyphrases ("Mots-clés : ...")
+  abrege -f html seeds/ -o report.html
+                                     one self-contained page to read: keyphrases, summary,
+                                     the full text with every sentence shaded by its score
   abrege dump.jsonl -o out.jsonl     one JSON summary per line, keeping each record's id
   abrege --text-field body --id-field url dump.jsonl
 
@@ -94,7 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         "--format",
         choices=FORMATS,
-        help="output format (default: jsonl for JSON Lines input, text otherwise)",
+        help="output format (default: jsonl for JSON Lines input, text otherwise); html is "
+        "one self-contained page (no script, nothing fetched) with keyphrases and every "
+        "sentence shaded by its score",
+    )
+    output.add_argument(
+        "--keywords",
+        type=positive_int,
+        metavar="N",
+        help=f"also give the article's N best keyphrases (with -f html, {HTML_KEYWORDS} "
+        "are given even without this option)",
     )
     output.add_argument(
         "-o",
@@ -167,7 +182,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # JSON Lines in, JSON Lines out: the natural default for a dump, keeping every id.
         fmt = args.format or ("jsonl" if records else "text")
         with _output(args.output) as out:
-            renderer = Renderer(out, fmt, headers=len(sources) > 1 or records)
+            headers = len(sources) > 1 or records
+            renderer: Renderer | HtmlRenderer = (
+                HtmlRenderer(out) if fmt == "html" else Renderer(out, fmt, headers)
+            )
             renderer.begin()
             failed = summarise_all(items, args, renderer)
             renderer.end()
@@ -184,16 +202,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
+def summarise_all(items, args: argparse.Namespace, renderer: Renderer | HtmlRenderer) -> int:
     """Summarise and render each item; return how many failed."""
     failed = 0
+    keywords = args.keywords or (HTML_KEYWORDS if isinstance(renderer, HtmlRenderer) else 0)
     for item in items:
         if isinstance(item, Failure):
             failed += 1
             _report(renderer, item, item.reason)
             continue
         try:
-            summary = summarize(
+            analysis = analyse(
                 item.text,
                 sentences=args.sentences,
                 words=args.words,
@@ -201,6 +220,7 @@ def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
                 method=args.method,
                 title=args.title if args.title is not None else item.title,
                 require_article=item.page,
+                keywords=keywords,
             )
         except AbregeError as error:
             failed += 1
@@ -212,9 +232,9 @@ def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
             failed += 1
             _report(renderer, item, internal_error(error))
             continue
-        for warning in summary.warnings:
+        for warning in analysis.summary.warnings:
             print(f"abrege: {_label(item)}: warning: {warning}", file=sys.stderr)
-        renderer.summary(item.source, summary, item.id, item.line)
+        renderer.summary(item.source, analysis, item.id, item.line)
     return failed
 
 
@@ -261,7 +281,7 @@ def _umask() -> int:
     return mask
 
 
-def _report(renderer: Renderer, item: Article | Failure, reason: str) -> None:
+def _report(renderer: Renderer | HtmlRenderer, item: Article | Failure, reason: str) -> None:
     print(f"abrege: {_label(item)}: {reason}", file=sys.stderr)
     renderer.failure(item.source, reason, item.id, item.line)
 

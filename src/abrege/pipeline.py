@@ -9,14 +9,22 @@ from __future__ import annotations
 
 from . import clean, select
 from .errors import AbregeError
+from .keywords import keyphrases
 from .methods import DEFAULT_METHOD, NAMES, get
-from .model import ScoredSentence, Summary
+from .model import Analysis, ScoredSentence, Summary
 from .page import not_an_article
 from .prepare import prepare, split_sentences
 
 METHODS = NAMES
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "split_sentences", "summarize", "summarize_url"]
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "analyse",
+    "split_sentences",
+    "summarize",
+    "summarize_url",
+]
 
 
 def summarize(
@@ -47,6 +55,24 @@ def summarize(
     Raises :class:`AbregeError` when the text has no sentence to summarise, is not an article
     (with ``require_article``) or an option is invalid.
     """
+    return analyse(
+        text, sentences, words, ratio, method, title, require_article=require_article
+    ).summary
+
+
+def analyse(
+    text: str,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    method: str = DEFAULT_METHOD,
+    title: str | None = None,
+    keywords: int = 0,
+    require_article: bool = False,
+) -> Analysis:
+    """:func:`summarize`, keeping what a report shows beside the summary: the score of every
+    sentence that was ranked (not only the chosen ones) and, when ``keywords`` > 0, that many
+    keyphrases, all from one preparation of the text (no second split, no second ranking)."""
     _check_budget(sentences, words, ratio)
     chosen_method = get(method)
     prepared = prepare(text, title)
@@ -62,20 +88,17 @@ def summarize(
         length = chosen_method.default_length()
         sentences, words = length.sentences, length.words
     chosen = select.choose(prepared.texts, scores, sentences, words, ratio)
-    return Summary(
-        sentences=tuple(
-            ScoredSentence(
-                index=candidates[i].index,
-                text=candidates[i].text,
-                start=candidates[i].start,
-                end=candidates[i].end,
-                score=float(scores[i]),
-            )
-            for i in chosen
-        ),
+    scored = tuple(
+        ScoredSentence(index=s.index, text=s.text, start=s.start, end=s.end, score=float(scores[i]))
+        for i, s in enumerate(candidates)
+    )
+    summary = Summary(
+        sentences=tuple(scored[i] for i in chosen),
         method=method,
         warnings=clean.language_warnings(prepared.keys),
     )
+    found = tuple(keyphrases(prepared, keywords, title)) if keywords > 0 else ()
+    return Analysis(text=text, summary=summary, scored=scored, keywords=found, title=title)
 
 
 def summarize_url(

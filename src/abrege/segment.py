@@ -149,7 +149,6 @@ _INTERTITLE_AFTER = '.!?…"»)\n'
 _ELIDED_AFTER_END = re.compile(r"[.!?…][\"»”]?\s*[(\[](?:\.\.\.|…)$")
 _LINE_BREAK = re.compile(r"[ \t\u00a0\u202f\r]*\n\s*")
 # A heading that opens a line and runs into its paragraph (see _line_heading_cuts).
-_LINE_START = re.compile(r"[ \t\u00a0]*")
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINE_HEADING_MAX = 8
 _HEAD_OPENERS = frozenset(
@@ -312,7 +311,7 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
     if _ADDRESS_REV.search(reversed_token):
         return False  # inside or right after an address: "www.orange.fr. Le" is rare
     plain = reversed_token.isalpha()  # a word and nothing else: most sentence ends
-    part = reversed_token if plain else _LAST_PART_REV.match(reversed_token).group()
+    part = reversed_token if plain else _match_empty_ok(_LAST_PART_REV, reversed_token).group()
     word = part[::-1]
     if word in _ABBREVIATIONS:
         return False
@@ -326,10 +325,18 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
     return plain or not (len(word) <= 2 and _DOTTED_ACRONYM_REV.match(reversed_token))
 
 
+def _match_empty_ok(pattern: re.Pattern[str], text: str) -> re.Match[str]:
+    """``pattern.match(text)`` for a pattern that matches the empty string, so it never fails
+    (said once here rather than leaving every caller to handle a None that cannot happen)."""
+    match = pattern.match(text)
+    assert match is not None
+    return match
+
+
 def _reversed_token_before(text: str, i: int) -> str:
     """The run of word, number, address characters that ends at ``i`` (at most 80 chars),
     reversed (the regex reads backwards that way)."""
-    return _TOKEN_BEFORE_REV.match(text[max(0, i - 80) : i][::-1]).group()
+    return _match_empty_ok(_TOKEN_BEFORE_REV, text[max(0, i - 80) : i][::-1]).group()
 
 
 def _line_cuts(text: str) -> list[int]:
@@ -367,8 +374,9 @@ def _glued_heading_cuts(text: str, starters: frozenset[str]) -> list[int]:
     cuts: list[int] = []
     for m in _CAMEL.finditer(text):
         i = m.start()
-        left = _LETTERS.match(text[max(0, i - 40) : i][::-1]).group()[::-1]
+        left = _match_empty_ok(_LETTERS, text[max(0, i - 40) : i][::-1]).group()[::-1]
         right = _NEXT_WORD.match(text, i, i + 40)
+        assert right is not None  # _CAMEL matched a capital then a lowercase letter at i
         if _CODE_AFTER.match(text, right.end()):
             continue  # "mediaType:", "sequenceUrl':" — an identifier in scraped code
         if (left.islower() and len(left) >= 4) or (len(left) >= 3 and right.group() in starters):
@@ -388,7 +396,9 @@ def _spaced_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
     cuts: list[int] = []
     for m in _SPACED_CAPITAL.finditer(text):
         if m.group() in strong and m.group() not in _TITLE_WORDS:
-            before = _LAST_WORD_REV.match(text[max(0, m.start() - 40) : m.start() - 1][::-1])
+            before = _match_empty_ok(
+                _LAST_WORD_REV, text[max(0, m.start() - 40) : m.start() - 1][::-1]
+            )
             if before.group(1)[::-1].lower() not in _NOT_HEADING_END:
                 cuts.append(m.start())
     return cuts
@@ -409,7 +419,9 @@ def _line_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
     cuts: list[int] = []
     line = 0
     while line >= 0:
-        start = _LINE_START.match(text, line).end()
+        start = line
+        while start < len(text) and text[start] in " \t\u00a0":
+            start += 1
         line = text.find("\n", line) + 1 or -1
         words_ = list(_HEAD_WORD.finditer(text, start, start + 200))
         if len(words_) < 3 or words_[0].start() != start:
