@@ -18,23 +18,27 @@ from typing import TextIO
 
 from .errors import AbregeError, internal_error
 from .methods import DEFAULT_METHOD, NAMES, get
-from .options import add_length_options, method_help, size
-from .pipeline import summarize
+from .options import add_length_options, method_help, positive_int, size
+from .pipeline import analyse
 from .read import (
     DEFAULT_ID_FIELD,
     DEFAULT_MAX_BYTES,
     DEFAULT_TEXT_FIELD,
+    DEFAULT_TIMEOUT,
     FALLBACK_TEXT_FIELD,
     STDIN,
     Article,
     Failure,
     ReadOptions,
     expand,
+    is_url,
     read_sources,
 )
 from .render import FORMATS, Renderer, label
+from .render_html import HtmlRenderer
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+HTML_KEYWORDS = 10  # keyphrases of each article in an HTML report when --keywords is not given
 
 EXAMPLES = """\
 examples:
@@ -42,16 +46,22 @@ examples:
   abrege --title "..." article.txt   the headline helps choose the sentences
   abrege -n 2 seeds/                 two sentences for each article file of a folder
   abrege --words 60 a.txt b.html     at most about 60 words each; HTML pages are reduced to
-                                     their article first (needs: pip install 'abrege[html]')
+                                     their article first (headline, menus and links aside)
+  abrege https://example.fr/article  fetch web pages (several at once; --timeout, --max-bytes)
   cat article.txt | abrege -         read standard input
   abrege --format json seeds/        sentences with scores and character offsets
+  abrege --keywords 8 article.txt    the summary and 8 keyphrases ("Mots-clés : ...")
+  abrege -f html seeds/ -o report.html
+                                     one self-contained page to read: keyphrases, summary,
+                                     the full text with every sentence shaded by its score
   abrege dump.jsonl -o out.jsonl     one JSON summary per line, keeping each record's id
   abrege --text-field body --id-field url dump.jsonl
 
   abrege evaluate data.jsonl         ROUGE against reference abstracts (abrege evaluate -h)
 
 input: .txt files in any common encoding (UTF-8, UTF-16 with BOM, Windows-1252, Latin-1),
-.html/.htm pages, .jsonl files (one JSON object per line); folders are searched for these.
+.html/.htm pages, .jsonl files (one JSON object per line); folders are searched for these;
+http(s) URLs. A page with no article (home page, list, template) fails with one line.
 exit status: 0 all summarised, 1 some articles failed (one line each on stderr), 2 usage error
 """
 
@@ -67,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article file, folder of article files, or - for standard input (default: -)",
+        help="article file, folder of article files, http(s) URL of a web page, or - for "
+        "standard input (default: -)",
     )
     add_length_options(parser)
     parser.add_argument(
@@ -89,7 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         "--format",
         choices=FORMATS,
-        help="output format (default: jsonl for JSON Lines input, text otherwise)",
+        help="output format (default: jsonl for JSON Lines input, text otherwise); html is "
+        "one self-contained page (no script, nothing fetched) with keyphrases and every "
+        "sentence shaded by its score",
+    )
+    output.add_argument(
+        "--keywords",
+        type=positive_int,
+        metavar="N",
+        help=f"also give the article's N best keyphrases (with -f html, {HTML_KEYWORDS} "
+        "are given even without this option)",
     )
     output.add_argument(
         "-o",
@@ -104,6 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES,
         metavar="SIZE",
         help="refuse an article larger than SIZE, e.g. 500k or 20MB (default: 5MB)",
+    )
+    inputs.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"give up on a URL after SECONDS, whole page included (default: {DEFAULT_TIMEOUT:g})",
     )
     inputs.add_argument(
         "--text-field",
@@ -130,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return evaluate(argv[1:])
     args = build_parser().parse_args(argv)
-    options = ReadOptions(args.max_bytes, args.text_field, args.id_field)
+    options = ReadOptions(args.max_bytes, args.text_field, args.id_field, args.timeout)
     sources = list(expand(args.paths or [STDIN]))
     if args.title is not None and len(sources) > 1:
         print("abrege: --title is for one article, not several", file=sys.stderr)
@@ -139,7 +166,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A file name that is not valid UTF-8 must not crash the output mid-batch.
         sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        items = read_sources(sources, options)
+        if any(isinstance(s, str) and is_url(s) for s in sources):
+            from .fetch import read_all  # urllib and threads only when a URL is given
+
+            items = read_all(sources, options)
+        else:
+            items = read_sources(sources, options)
         first = next(items, None)
         if first is not None:
             items = itertools.chain([first], items)
@@ -150,7 +182,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # JSON Lines in, JSON Lines out: the natural default for a dump, keeping every id.
         fmt = args.format or ("jsonl" if records else "text")
         with _output(args.output) as out:
-            renderer = Renderer(out, fmt, headers=len(sources) > 1 or records)
+            headers = len(sources) > 1 or records
+            renderer: Renderer | HtmlRenderer = (
+                HtmlRenderer(out) if fmt == "html" else Renderer(out, fmt, headers)
+            )
             renderer.begin()
             failed = summarise_all(items, args, renderer)
             renderer.end()
@@ -167,22 +202,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
+def summarise_all(items, args: argparse.Namespace, renderer: Renderer | HtmlRenderer) -> int:
     """Summarise and render each item; return how many failed."""
     failed = 0
+    keywords = args.keywords or (HTML_KEYWORDS if isinstance(renderer, HtmlRenderer) else 0)
     for item in items:
         if isinstance(item, Failure):
             failed += 1
             _report(renderer, item, item.reason)
             continue
         try:
-            summary = summarize(
+            analysis = analyse(
                 item.text,
                 sentences=args.sentences,
                 words=args.words,
                 ratio=args.ratio,
                 method=args.method,
-                title=args.title,
+                title=args.title if args.title is not None else item.title,
+                require_article=item.page,
+                keywords=keywords,
             )
         except AbregeError as error:
             failed += 1
@@ -194,9 +232,9 @@ def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
             failed += 1
             _report(renderer, item, internal_error(error))
             continue
-        for warning in summary.warnings:
+        for warning in analysis.summary.warnings:
             print(f"abrege: {_label(item)}: warning: {warning}", file=sys.stderr)
-        renderer.summary(item.source, summary, item.id, item.line)
+        renderer.summary(item.source, analysis, item.id, item.line)
     return failed
 
 
@@ -243,13 +281,23 @@ def _umask() -> int:
     return mask
 
 
-def _report(renderer: Renderer, item: Article | Failure, reason: str) -> None:
+def _report(renderer: Renderer | HtmlRenderer, item: Article | Failure, reason: str) -> None:
     print(f"abrege: {_label(item)}: {reason}", file=sys.stderr)
     renderer.failure(item.source, reason, item.id, item.line)
 
 
 def _label(item: Article | Failure) -> str:
     return label(item.source, item.id, item.line)
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return number
 
 
 def _version() -> str:
