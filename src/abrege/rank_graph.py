@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import chain, count
+from typing import Any
 
 import numpy as np
 
@@ -209,27 +210,28 @@ def features(
     if isinstance(vectors, np.ndarray):
         norms = np.sqrt((vectors * vectors).sum(axis=1))
         unit = vectors / np.where(norms > 0, norms, 1.0)[:, None]
-        similarity: Graph = unit @ unit.T
-        np.fill_diagonal(similarity, 0.0)
+        matrix = unit @ unit.T
+        np.fill_diagonal(matrix, 0.0)
+        similarity: Graph = matrix
         centroid = vectors.sum(axis=0)
         present_terms = (vectors > 0).sum(axis=1)
         idf_sums = (vectors > 0) @ idf
-        dense = similarity
-        column_of = lambda j: dense[:, j]  # noqa: E731
-        degree = similarity.sum(axis=1)
+        column_of = lambda j: matrix[:, j]  # noqa: E731
+        degree = matrix.sum(axis=1)
     else:  # a long text: sparse rows, and the graph stays factored
         from scipy.sparse import diags
 
         norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
         unit = diags(1.0 / np.where(norms > 0, norms, 1.0)) @ vectors
-        similarity = FactoredGraph(unit.tocsr())
+        factored = FactoredGraph(unit.tocsr())
+        similarity = factored
         centroid = np.asarray(vectors.sum(axis=0)).ravel()
         present = vectors.copy()
         present.data = np.ones_like(present.data)
         present_terms = np.asarray(present.sum(axis=1)).ravel()
         idf_sums = present @ idf
-        column_of = similarity.column
-        degree = similarity.times(np.ones(n))
+        column_of = factored.column
+        degree = factored.times(np.ones(n))
     centroid_norm = math.sqrt(float(centroid @ centroid))
     to_centroid = unit @ centroid / centroid_norm if centroid_norm else np.zeros(n)
 
@@ -316,6 +318,7 @@ def _tfidf(terms: Sequence[Sequence[str]], title_terms: Sequence[str]) -> tuple:
     lengths = np.fromiter(map(len, terms), dtype=np.int64, count=n)
     columns = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
     rows = np.repeat(np.arange(n), lengths)
+    counts: Any  # a dense array on an article, scipy CSR on a long text
     if n <= DENSE_LIMIT:
         counts = np.bincount(rows * width + columns, minlength=n * width).reshape(n, width)
         df = (counts > 0).sum(axis=0)
