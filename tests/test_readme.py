@@ -33,3 +33,17 @@ def test_readme_examples_run_as_shown(monkeypatch):
     result = runner.summarize(verbose=False)
     assert result.attempted > 0, "the README has no >>> example left to check"
     assert result.failed == 0, f"{result.failed} README example(s) out of date (see above)"
+
+
+def test_ci_runs_exactly_the_readmes_test_command():
+    """What a contributor runs from the README is what CI runs (.ci/run then adds the suite on
+    the other Pythons of the supported range)."""
+    readme = README.read_text("utf-8")
+    [command] = [
+        line
+        for line in readme.splitlines()
+        if line.startswith("python3 -m venv") and "pytest" in line
+    ]
+    assert "mypy src" in command and "pip install -e " in command
+    ci = (REPO / ".ci" / "run").read_text("utf-8").splitlines()
+    assert command in ci
