@@ -16,6 +16,7 @@ from test_ranker import ARTICLE as RANKER_ARTICLE
 
 import abrege
 from abrege import cli, summarize
+from abrege.pipeline import analyse
 from abrege.read import item_articles
 from abrege.tokenize import words
 
@@ -210,9 +211,9 @@ def test_interrupted_run_leaves_the_old_output(capsys, tmp_path, monkeypatch):
         calls.append(text)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return summarize(text, **options)
+        return analyse(text, **options)
 
-    monkeypatch.setattr(cli, "summarize", interrupted)
+    monkeypatch.setattr(cli, "analyse", interrupted)
     code, _, _ = run(capsys, "-o", target, SEED_000, BAD / "cp1252.txt")
     assert code == 130
     assert target.read_text("utf-8") == "previous run\n"
@@ -231,9 +232,9 @@ def test_a_bug_on_one_article_costs_only_that_article(capsys, monkeypatch):
     def buggy(text, **options):
         if "Josh Earnest" in text:
             raise RuntimeError("boom")
-        return summarize(text, **options)
+        return analyse(text, **options)
 
-    monkeypatch.setattr(cli, "summarize", buggy)
+    monkeypatch.setattr(cli, "analyse", buggy)
     seed_004 = REPO / "seeds" / "004_da247ad0e8ec085c.txt"
     code, out, err = run(capsys, seed_004, SEED_000)
     assert code == 1
@@ -242,7 +243,7 @@ def test_a_bug_on_one_article_costs_only_that_article(capsys, monkeypatch):
 
 
 def test_debug_mode_shows_the_bug(capsys, monkeypatch):
-    monkeypatch.setattr(cli, "summarize", lambda text, **options: 1 / 0)
+    monkeypatch.setattr(cli, "analyse", lambda text, **options: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         cli.main([str(SEED_000)])
 

@@ -12,14 +12,14 @@ import argparse
 import contextlib
 import itertools
 import os
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from . import rank_news
 from .errors import AbregeError, internal_error
-from .pipeline import DEFAULT_METHOD, METHODS, summarize
+from .methods import DEFAULT_METHOD, NAMES, get
+from .options import add_length_options, method_help, positive_int, size
+from .pipeline import analyse
 from .read import (
     DEFAULT_ID_FIELD,
     DEFAULT_MAX_BYTES,
@@ -33,8 +33,10 @@ from .read import (
     read_sources,
 )
 from .render import FORMATS, Renderer, label
+from .render_html import HtmlRenderer
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+HTML_KEYWORDS = 10  # keyphrases of each article in an HTML report when --keywords is not given
 
 EXAMPLES = """\
 examples:
@@ -45,6 +47,10 @@ examples:
                                      their article first (needs: pip install 'abrege[html]')
   cat article.txt | abrege -         read standard input
   abrege --format json seeds/        sentences with scores and character offsets
+  abrege --keywords 8 article.txt    the summary and 8 keyphrases ("Mots-clés : ...")
+  abrege -f html seeds/ -o report.html
+                                     one self-contained page to read: keyphrases, summary,
+                                     the full text with every sentence shaded by its score
   abrege dump.jsonl -o out.jsonl     one JSON summary per line, keeping each record's id
   abrege --text-field body --id-field url dump.jsonl
 
@@ -60,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="abrege",
         description="Extractive summaries of French news articles, offline.",
-        epilog=EXAMPLES.format(default_length=_default_length()),
+        epilog=EXAMPLES.format(default_length=get(DEFAULT_METHOD).default_length().describe()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -73,9 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-m",
         "--method",
-        choices=METHODS,
+        choices=NAMES,
         default=DEFAULT_METHOD,
-        help=f"ranking method (default: {DEFAULT_METHOD})",
+        metavar="METHOD",
+        help=method_help(),
     )
     parser.add_argument(
         "--title",
@@ -88,7 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         "--format",
         choices=FORMATS,
-        help="output format (default: jsonl for JSON Lines input, text otherwise)",
+        help="output format (default: jsonl for JSON Lines input, text otherwise); html is "
+        "one self-contained page (no script, nothing fetched) with keyphrases and every "
+        "sentence shaded by its score",
+    )
+    output.add_argument(
+        "--keywords",
+        type=positive_int,
+        metavar="N",
+        help=f"also give the article's N best keyphrases (with -f html, {HTML_KEYWORDS} "
+        "are given even without this option)",
     )
     output.add_argument(
         "-o",
@@ -99,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     inputs = parser.add_argument_group("input")
     inputs.add_argument(
         "--max-bytes",
-        type=_size,
+        type=size,
         default=DEFAULT_MAX_BYTES,
         metavar="SIZE",
         help="refuse an article larger than SIZE, e.g. 500k or 20MB (default: 5MB)",
@@ -119,28 +135,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return parser
-
-
-def _default_length() -> str:
-    """The news ranker's default budget as the help states it, read from the shipped model so
-    retraining cannot leave the help text stale."""
-    budget = rank_news.default_budget()
-    return f"{budget['sentences']} sentences, about {budget['words']} words"
-
-
-def add_length_options(parser: argparse.ArgumentParser) -> None:
-    """The summary length options, shared with ``abrege evaluate``."""
-    length = parser.add_argument_group(
-        f"length (the tightest wins; default: {_default_length()} for news, "
-        "3 sentences for the other methods)"
-    )
-    length.add_argument(
-        "-n", "--sentences", type=_positive_int, metavar="N", help="at most N sentences"
-    )
-    length.add_argument("--words", type=_positive_int, metavar="N", help="at most about N words")
-    length.add_argument(
-        "--ratio", type=_ratio, metavar="R", help="a share R in (0, 1] of the sentences"
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -171,7 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # JSON Lines in, JSON Lines out: the natural default for a dump, keeping every id.
         fmt = args.format or ("jsonl" if records else "text")
         with _output(args.output) as out:
-            renderer = Renderer(out, fmt, headers=len(sources) > 1 or records)
+            headers = len(sources) > 1 or records
+            renderer: Renderer | HtmlRenderer = (
+                HtmlRenderer(out) if fmt == "html" else Renderer(out, fmt, headers)
+            )
             renderer.begin()
             failed = summarise_all(items, args, renderer)
             renderer.end()
@@ -188,22 +185,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
+def summarise_all(items, args: argparse.Namespace, renderer: Renderer | HtmlRenderer) -> int:
     """Summarise and render each item; return how many failed."""
     failed = 0
+    keywords = args.keywords or (HTML_KEYWORDS if isinstance(renderer, HtmlRenderer) else 0)
     for item in items:
         if isinstance(item, Failure):
             failed += 1
             _report(renderer, item, item.reason)
             continue
         try:
-            summary = summarize(
+            analysis = analyse(
                 item.text,
                 sentences=args.sentences,
                 words=args.words,
                 ratio=args.ratio,
                 method=args.method,
                 title=args.title,
+                keywords=keywords,
             )
         except AbregeError as error:
             failed += 1
@@ -215,9 +214,9 @@ def summarise_all(items, args: argparse.Namespace, renderer: Renderer) -> int:
             failed += 1
             _report(renderer, item, internal_error(error))
             continue
-        for warning in summary.warnings:
+        for warning in analysis.summary.warnings:
             print(f"abrege: {_label(item)}: warning: {warning}", file=sys.stderr)
-        renderer.summary(item.source, summary, item.id, item.line)
+        renderer.summary(item.source, analysis, item.id, item.line)
     return failed
 
 
@@ -264,47 +263,13 @@ def _umask() -> int:
     return mask
 
 
-def _report(renderer: Renderer, item: Article | Failure, reason: str) -> None:
+def _report(renderer: Renderer | HtmlRenderer, item: Article | Failure, reason: str) -> None:
     print(f"abrege: {_label(item)}: {reason}", file=sys.stderr)
     renderer.failure(item.source, reason, item.id, item.line)
 
 
 def _label(item: Article | Failure) -> str:
     return label(item.source, item.id, item.line)
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
-def _ratio(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0 < number <= 1:
-        raise argparse.ArgumentTypeError("must be in (0, 1]")
-    return number
-
-
-_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmg]?)b?", re.I)
-
-
-def _size(value: str) -> int:
-    """A byte count with an optional decimal unit: 5000000, 500k, 5MB, 1G."""
-    match = _SIZE.fullmatch(value.strip())
-    if not match:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 500k, 5MB)")
-    number = float(match.group(1)) * 1000 ** "_kmg".index(match.group(2).lower() or "_")
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1 byte")
-    return int(number)
 
 
 def _version() -> str:

@@ -1,5 +1,5 @@
 """Write results as text, Markdown, JSON or JSON Lines, one article at a time so a long batch
-streams.
+streams (the HTML report is :mod:`abrege.render_html`).
 
 In JSON and JSON Lines every article gets a record, failed ones with ``"error"`` instead of a
 summary, so nothing silently disappears. Sentence ``start``/``end`` are character offsets in the
@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from .model import Summary
+from .model import Analysis
 
-FORMATS = ("text", "markdown", "json", "jsonl")
+FORMATS = ("text", "markdown", "json", "jsonl", "html")
+KEYWORDS_LABEL = "Mots-clés"
 
 
 class Renderer:
@@ -30,27 +31,36 @@ class Renderer:
             self.out.write("[")
 
     def summary(
-        self, source: str, summary: Summary, id: object = None, line: int | None = None
+        self, source: str, analysis: Analysis, id: object = None, line: int | None = None
     ) -> None:
-        """``id`` and ``line`` identify a JSON Lines record of ``source``."""
+        """``id`` and ``line`` identify a JSON Lines record of ``source``. Keyphrases are
+        written when the analysis has some (``--keywords``), and only then, so the output
+        without the option stays as it was."""
+        summary, keywords = analysis.summary, analysis.keywords
+        phrases = ", ".join(k.text for k in keywords)
         if self.fmt in ("json", "jsonl"):
-            self._record(
-                {
-                    **_identity(source, id, line),
-                    **summary.to_dict(),
-                    "warnings": list(summary.warnings),
-                }
-            )
+            record = {
+                **_identity(source, id, line),
+                **summary.to_dict(),
+                "warnings": list(summary.warnings),
+            }
+            if keywords:
+                record["keywords"] = [k.to_dict() for k in keywords]
+            self._record(record)
         elif self.fmt == "markdown":
             self._separate()
             if self.headers:
                 self.out.write(f"## {label(source, id, line)}\n\n")
             self.out.writelines(f"- {s.text}\n" for s in summary.sentences)
+            if keywords:
+                self.out.write(f"\n*{KEYWORDS_LABEL} :* {phrases}\n")
         else:
             self._separate()
             if self.headers:
                 self.out.write(f"==> {label(source, id, line)} <==\n")
             self.out.write(summary.text + "\n")
+            if keywords:
+                self.out.write(f"{KEYWORDS_LABEL} : {phrases}\n")
         self.count += 1
         self.out.flush()
 
