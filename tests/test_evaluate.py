@@ -199,13 +199,24 @@ def test_load_refuses_bad_files_in_one_line(tmp_path, content, message):
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        (["--samples", "0"], "abrege evaluate: bootstrap samples must be at least 1 (got 0)\n"),
-        (["--seed", "-1"], "abrege evaluate: bootstrap seed must be at least 0 (got -1)\n"),
+        (["--samples", "0"], "argument --samples: must be at least 1"),
+        (["--seed", "-1"], "argument --seed: must be at least 0"),
     ],
 )
 def test_impossible_bootstrap_options_are_usage_errors(dataset, capsys, option, message):
-    assert evaluate.main([str(dataset), "-q", *option]) == 2
-    assert capsys.readouterr() == ("", message)
+    with pytest.raises(SystemExit) as exit_:
+        evaluate.main([str(dataset), "-q", *option])
+    out, err = capsys.readouterr()
+    assert (exit_.value.code, out) == (2, "")
+    assert err.splitlines()[-1] == f"abrege evaluate: error: {message}"
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("samples", "seed"), [(0, 0), (10, -1)])
+def test_the_library_refuses_impossible_bootstrap_options_before_summarising(samples, seed):
+    examples = [evaluate.Example(ARTICLE, REFERENCE)]
+    with pytest.raises(AbregeError, match="bootstrap"):
+        evaluate.evaluate(examples, ["lead-1"], progress=False, samples=samples, seed=seed)
 
 
 def test_gzipped_data_limit_and_title_field(tmp_path, capsys):

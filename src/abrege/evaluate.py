@@ -423,7 +423,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for method in methods:
             summarizer(method, **budget)
-        check_bootstrap(args.samples, args.seed)
         examples = load(
             args.data,
             args.article_field,
