@@ -9,7 +9,7 @@ import re
 
 import pytest
 from conftest import REPO, shared_file
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from abrege import clean, split_sentences, summarize
@@ -341,3 +341,44 @@ def test_long_text_with_repeats_decides_as_the_plain_rule():
     kept = clean.keep(sentences)
     assert kept == keep_by_rule(sentences)
     assert len(kept) < len(sentences) / 20
+
+
+def sentences_of(word_lists: list[list[str]]) -> list[Sentence]:
+    texts = [" ".join(words).capitalize() + "." for words in word_lists]
+    sentences, start = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(index=i, text=text, start=start, end=start + len(text)))
+        start += len(text) + 1
+    return sentences
+
+
+@st.composite
+def texts_with_near_repeats(draw) -> list[list[str]]:
+    """Sentences (as word lists) that are new, or copies of any stretch of the words so far:
+    near repeats of every length, starting and ending anywhere, right after their source too."""
+    so_far: list[str] = []
+    sentences = []
+    for _ in range(draw(st.integers(1, 10))):
+        if so_far and draw(st.booleans()):
+            start = draw(st.integers(0, len(so_far) - 1))
+            sentence = so_far[start : start + draw(st.integers(1, 12))]
+        else:
+            sentence = draw(
+                st.lists(st.sampled_from(["oui", "non", "peut"]), min_size=1, max_size=12)
+            )
+        sentences.append(sentence)
+        so_far += sentence
+    return sentences
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_with_near_repeats())
+# The only earlier run of 5 "oui" starts 4 words back, so it ends inside the sentence itself.
+@example([["oui"] * 4, ["oui"] * 8])
+def test_both_ways_of_finding_near_repeats_decide_as_the_rule(word_lists):
+    sentences = sentences_of(word_lists)
+    expected = keep_by_rule(sentences)
+    assert clean.keep(sentences) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clean, "SEARCH_ONLY_UP_TO", 0)  # the index of runs, as long texts use
+        assert clean.keep(sentences) == expected
