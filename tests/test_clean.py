@@ -382,3 +382,27 @@ def test_both_ways_of_finding_near_repeats_decide_as_the_rule(word_lists):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(clean, "SEARCH_ONLY_UP_TO", 0)  # the index of runs, as long texts use
         assert clean.keep(sentences) == expected
+
+
+def test_language_sample_is_the_first_sentences_up_to_200_words():
+    nine = "le chat de la maison est sur le toit"
+    english = "the quick brown fox jumps over the lazy dog again"
+    # 9 + 19 x 10 = 199 words: one more sentence is read, then the sample is full.
+    keys = [nine] + [nine + " ici"] * 19 + [english, english]
+    words = " ".join(keys[:21]).split()
+    assert clean.french_share(keys) == (sum(w in clean.STOP_WORDS for w in words) / 209, 209)
+    # 20 x 10 = 200 words exactly: full, the English sentence is not read.
+    assert clean.french_share([nine + " ici"] * 20 + [english])[1] == 200
+    assert clean.french_share([]) == clean.french_share(["12 2024"]) == (0.0, 0)
+
+
+@pytest.mark.parametrize(
+    ("stop_words", "other_words", "warned"),
+    [(7, 23, True), (7, 22, False), (8, 24, False), (7, 24, True)],
+)
+def test_language_warning_from_30_words_below_a_quarter_of_stop_words(
+    stop_words, other_words, warned
+):
+    # 7 of 30 is under a quarter (warned); 29 words are too few to judge; 8 of 32 is a quarter.
+    keys = [" ".join(["le"] * stop_words + ["chat"] * other_words)]
+    assert bool(clean.language_warnings(keys)) == warned
