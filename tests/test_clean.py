@@ -375,6 +375,14 @@ def texts_with_near_repeats(draw) -> list[list[str]]:
 @given(texts_with_near_repeats())
 # The only earlier run of 5 "oui" starts 4 words back, so it ends inside the sentence itself.
 @example([["oui"] * 4, ["oui"] * 8])
+# Every run of the last sentence appeared before but its second ("deux ... six").
+@example(
+    [
+        "un deux trois quatre cinq".split(),
+        "trois quatre cinq six sept huit".split(),
+        "un deux trois quatre cinq six sept huit".split(),
+    ]
+)
 def test_both_ways_of_finding_near_repeats_decide_as_the_rule(word_lists):
     sentences = sentences_of(word_lists)
     expected = keep_by_rule(sentences)

@@ -129,6 +129,7 @@ def test_ratio_is_not_fooled_by_float_rounding():
     # 0.07 * 100 is 7.000000000000001 in floats: the limit must still be 7 sentences.
     assert select.sentence_limit(100, None, None, 0.07) == 7
     assert select.sentence_limit(100, None, None, 0.55) == 55
+    assert select.sentence_limit(5, None, None, 0.1) == 1  # at least one sentence
 
 
 def test_word_budget_counts_every_word_exactly():
