@@ -19,7 +19,6 @@ from abrege.read import (
     articles,
     decode,
     expand,
-    extract_html,
     item_articles,
     normalise,
 )
@@ -138,19 +137,13 @@ def test_html_page_gives_its_article_text():
 
 def test_html_page_without_article_fails():
     item = read_one(BAD / "no_article.html")
-    assert isinstance(item, Failure) and "no article text" in item.reason
+    assert isinstance(item, Failure) and item.reason == "no article found in the page (no text)"
 
 
 def test_html_is_sniffed_without_suffix(tmp_path):
     path = tmp_path / "page"
     path.write_bytes((BAD / "page.html").read_bytes())
     assert read_one(path).text == read_one(BAD / "page.html").text
-
-
-def test_html_without_trafilatura_names_the_extra(monkeypatch):
-    monkeypatch.setitem(sys.modules, "trafilatura", None)
-    with pytest.raises(ValueError, match=r"abrege\[html\]"):
-        extract_html("<html><body><p>Bonjour.</p></body></html>")
 
 
 def test_jsonl_records(tmp_path):
@@ -294,7 +287,7 @@ def test_stdin_first_record_over_the_limit_is_refused_whole(monkeypatch):
 def test_an_empty_page_is_a_failure_not_a_crash(tmp_path):
     page = tmp_path / "vide.html"
     page.write_text("<html><body></body></html>")
-    assert read_one(page).reason == "no article text found in the HTML page"
+    assert read_one(page).reason == "no article found in the page (no text)"
 
 
 def test_an_unlistable_folder_is_a_failure(tmp_path, monkeypatch):

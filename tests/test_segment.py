@@ -404,6 +404,31 @@ def test_reordered_patterns_on_validation_articles():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "La Commission de contrôle Le contrôle de cette surveillance sera confié à une "
+            "autorité.",
+            [
+                "La Commission de contrôle",
+                "Le contrôle de cette surveillance sera confié à une autorité.",
+            ],
+        ),
+        (
+            "Texte.\nConservation des données Les données seront conservées cinq ans.",
+            ["Texte.", "Conservation des données", "Les données seront conservées cinq ans."],
+        ),
+        ("Il a vu Le petit prince hier soir.", ["Il a vu Le petit prince hier soir."]),
+        ("Marine Le Pen a parlé hier soir.", ["Marine Le Pen a parlé hier soir."]),
+        ("Dans le film Le bon la brute il joue.", ["Dans le film Le bon la brute il joue."]),
+        ("Texte.\nLe journal Le Monde a parlé.", ["Texte.", "Le journal Le Monde a parlé."]),
+    ],
+)
+def test_a_heading_opening_a_line_is_cut_from_its_paragraph(text, expected):
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # A heading in capitals glued to its paragraph: cut when a starter or a determiner

@@ -24,12 +24,14 @@ from .read import (
     DEFAULT_ID_FIELD,
     DEFAULT_MAX_BYTES,
     DEFAULT_TEXT_FIELD,
+    DEFAULT_TIMEOUT,
     FALLBACK_TEXT_FIELD,
     STDIN,
     Article,
     Failure,
     ReadOptions,
     expand,
+    is_url,
     read_sources,
 )
 from .render import FORMATS, Renderer, label
@@ -44,7 +46,8 @@ examples:
   abrege --title "..." article.txt   the headline helps choose the sentences
   abrege -n 2 seeds/                 two sentences for each article file of a folder
   abrege --words 60 a.txt b.html     at most about 60 words each; HTML pages are reduced to
-                                     their article first (needs: pip install 'abrege[html]')
+                                     their article first (headline, menus and links aside)
+  abrege https://example.fr/article  fetch web pages (several at once; --timeout, --max-bytes)
   cat article.txt | abrege -         read standard input
   abrege --format json seeds/        sentences with scores and character offsets
   abrege --keywords 8 article.txt    the summary and 8 keyphrases ("Mots-clés : ...")
@@ -57,7 +60,8 @@ examples:
   abrege evaluate data.jsonl         ROUGE against reference abstracts (abrege evaluate -h)
 
 input: .txt files in any common encoding (UTF-8, UTF-16 with BOM, Windows-1252, Latin-1),
-.html/.htm pages, .jsonl files (one JSON object per line); folders are searched for these.
+.html/.htm pages, .jsonl files (one JSON object per line); folders are searched for these;
+http(s) URLs. A page with no article (home page, list, template) fails with one line.
 exit status: 0 all summarised, 1 some articles failed (one line each on stderr), 2 usage error
 """
 
@@ -73,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article file, folder of article files, or - for standard input (default: -)",
+        help="article file, folder of article files, http(s) URL of a web page, or - for "
+        "standard input (default: -)",
     )
     add_length_options(parser)
     parser.add_argument(
@@ -121,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse an article larger than SIZE, e.g. 500k or 20MB (default: 5MB)",
     )
     inputs.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"give up on a URL after SECONDS, whole page included (default: {DEFAULT_TIMEOUT:g})",
+    )
+    inputs.add_argument(
         "--text-field",
         default=DEFAULT_TEXT_FIELD,
         metavar="NAME",
@@ -145,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return evaluate(argv[1:])
     args = build_parser().parse_args(argv)
-    options = ReadOptions(args.max_bytes, args.text_field, args.id_field)
+    options = ReadOptions(args.max_bytes, args.text_field, args.id_field, args.timeout)
     sources = list(expand(args.paths or [STDIN]))
     if args.title is not None and len(sources) > 1:
         print("abrege: --title is for one article, not several", file=sys.stderr)
@@ -154,7 +166,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A file name that is not valid UTF-8 must not crash the output mid-batch.
         sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        items = read_sources(sources, options)
+        if any(isinstance(s, str) and is_url(s) for s in sources):
+            from .fetch import read_all  # urllib and threads only when a URL is given
+
+            items = read_all(sources, options)
+        else:
+            items = read_sources(sources, options)
         first = next(items, None)
         if first is not None:
             items = itertools.chain([first], items)
@@ -201,7 +218,8 @@ def summarise_all(items, args: argparse.Namespace, renderer: Renderer | HtmlRend
                 words=args.words,
                 ratio=args.ratio,
                 method=args.method,
-                title=args.title,
+                title=args.title if args.title is not None else item.title,
+                require_article=item.page,
                 keywords=keywords,
             )
         except AbregeError as error:
@@ -270,6 +288,16 @@ def _report(renderer: Renderer | HtmlRenderer, item: Article | Failure, reason: 
 
 def _label(item: Article | Failure) -> str:
     return label(item.source, item.id, item.line)
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return number
 
 
 def _version() -> str:
