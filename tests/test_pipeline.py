@@ -127,9 +127,9 @@ def test_content_terms_drop_stop_words_and_stem():
 
 def test_ratio_is_not_fooled_by_float_rounding():
     # 0.07 * 100 is 7.000000000000001 in floats: the limit must still be 7 sentences.
-    assert select.sentence_limit(100, None, None, 0.07) == 7
-    assert select.sentence_limit(100, None, None, 0.55) == 55
-    assert select.sentence_limit(5, None, None, 0.1) == 1  # at least one sentence
+    assert select.sentence_limit(100, None, 0.07) == 7
+    assert select.sentence_limit(100, None, 0.55) == 55
+    assert select.sentence_limit(5, None, 0.1) == 1  # at least one sentence
 
 
 def test_word_budget_counts_every_word_exactly():
