@@ -224,13 +224,13 @@ def test_gzipped_data_limit_and_title_field(tmp_path, capsys):
     field whose title the news ranker uses (here the title points at the reference sentence)."""
     article = " ".join(RANKER_SENTENCES)
     title = "Le club de football remporte son match de coupe"
-    row = {"article": article, "reference": RANKER_SENTENCES[2], "headline": title}
+    row = {"article": article, "reference": RANKER_SENTENCES[3], "headline": title}
     data = tmp_path / "valid.jsonl.gz"
     with gzip.open(data, "wt", encoding="utf-8") as handle:
         handle.write((json.dumps(row, ensure_ascii=False) + "\n") * 3 + '{"article": "x"}\n')
 
     def rouge_1(*options: str) -> float:
-        code = evaluate.main([str(data), "-q", "--json", "--samples", "50", *options])
+        code = evaluate.main([str(data), "-q", "--json", "--samples", "50", "-n", "1", *options])
         out, err = capsys.readouterr()
         assert code == 0, err
         [result] = json.loads(out)

@@ -18,8 +18,8 @@ from abrege.tokenize import words
 SENTENCES = [
     "Un violent incendie a ravagé dans la nuit de lundi une usine chimique de Rouen.",
     "Les pompiers sont restés mobilisés pendant plus de dix heures.",
-    "Le club de football de la ville a par ailleurs remporté son match de coupe samedi.",
     "« Nous avons eu très peur », raconte une habitante du quartier.",
+    "Le club de football de la ville a par ailleurs remporté son match de coupe samedi.",
     "La préfecture assure que la qualité de l'air ne présente pas de danger.",
 ]
 ARTICLE = " ".join(SENTENCES)
@@ -56,10 +56,10 @@ def test_features_describe_position_form_and_title():
     assert similarity.shape == (5, 5) and np.all(np.diag(similarity) == 0)
     assert np.allclose(similarity, similarity.T)
     assert x[0, column("pos0")] == 1 and x[1, column("pos0")] == 0 and x[3, column("pos3")] == 1
-    assert x[3, column("quote")] == 1 and x[0, column("quote")] == 0
-    assert np.argmax(x[:, column("title_share")]) == 2
+    assert x[2, column("quote")] == 1 and x[0, column("quote")] == 0
+    assert np.argmax(x[:, column("title_share")]) == 3
     assert np.all((x[:, column("centroid")] >= 0) & (x[:, column("centroid")] <= 1 + 1e-9))
-    assert x[2, column("starts_connective")] == 0 and x[0, column("fragment")] == 0
+    assert x[3, column("starts_connective")] == 0 and x[0, column("fragment")] == 0
 
 
 def test_position_counts_prose_only():
@@ -177,7 +177,7 @@ def test_the_graph_matters_in_the_shipped_scores():
 
 def test_the_model_prefers_the_lead_to_a_late_quote():
     scores = rank_graph.scores(SENTENCES, [tokenize.content_terms(s) for s in SENTENCES])
-    assert scores[0] > scores[3]
+    assert scores[0] > scores[2]
 
 
 def test_a_heading_fragment_scores_lowest_and_moves_no_position():
@@ -195,7 +195,7 @@ def test_a_title_raises_the_sentence_it_matches_most():
     terms = [tokenize.content_terms(s) for s in SENTENCES]
     plain = rank_graph.scores(SENTENCES, terms)
     titled = rank_graph.scores(SENTENCES, terms, "Le club de football remporte son match de coupe")
-    assert np.argmax(titled / titled.sum() - plain / plain.sum()) == 2
+    assert np.argmax(titled / titled.sum() - plain / plain.sum()) == 3
     assert summarize(ARTICLE, title="Le club de football remporte son match").method == "news"
 
 
