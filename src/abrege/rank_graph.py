@@ -243,7 +243,7 @@ def features(
     # Position among prose sentences: a heading or a fragment before the lead does not move it.
     prose_rank = np.cumsum(~fragment) - (~fragment)
     for k in range(5):
-        out[:, k] = (prose_rank == k) & ~fragment
+        out[:, column[f"pos{k}"]] = (prose_rank == k) & ~fragment
     out[:, column["pos5_9"]] = (prose_rank >= 5) & (prose_rank < 10) & ~fragment
     out[:, column["rel_pos"]] = np.arange(n) / n
     out[:, column["fragment"]] = fragment
