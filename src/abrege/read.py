@@ -350,6 +350,33 @@ def _failure(source: str, error: Exception) -> Failure:
     return Failure(source, str(error) or type(error).__name__)
 
 
+def count_articles(sources: Iterable[str | Failure]) -> int | None:
+    """How many results the sources will give, when that is cheap to know (for a progress
+    bar): the lines of a plain dump (blank ones included: counting is a byte scan), one for any
+    other file. None when a source is a compressed dump or standard input."""
+    total = 0
+    for source in sources:
+        if source == STDIN or (isinstance(source, str) and is_dump(source) and compression(source)):
+            return None
+        if isinstance(source, str) and is_dump(source):
+            try:
+                total += _count_lines(source)
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def _count_lines(path: str) -> int:
+    lines, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
+
+
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """All the bytes of a file, refusing more than ``max_bytes`` before reading them."""
     with open(path, "rb") as handle:

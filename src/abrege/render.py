@@ -19,7 +19,9 @@ FORMATS = ("text", "markdown", "json", "jsonl")
 
 class Renderer:
     """Writes each result as soon as it is ready; ``headers`` names the source above each
-    summary (wanted when several articles share the output)."""
+    summary (wanted when several articles share the output). A result is formatted by
+    :func:`render_summary` / :func:`render_failure` (pure, so a worker process can do it) and
+    written by :meth:`write`, which adds what goes between results."""
 
     def __init__(self, out: TextIO, fmt: str, headers: bool) -> None:
         self.out, self.fmt, self.headers = out, fmt, headers
@@ -33,49 +35,58 @@ class Renderer:
         self, source: str, summary: Summary, id: object = None, line: int | None = None
     ) -> None:
         """``id`` and ``line`` identify a JSON Lines record of ``source``."""
-        if self.fmt in ("json", "jsonl"):
-            self._record(
-                {
-                    **_identity(source, id, line),
-                    **summary.to_dict(),
-                    "warnings": list(summary.warnings),
-                }
-            )
-        elif self.fmt == "markdown":
-            self._separate()
-            if self.headers:
-                self.out.write(f"## {label(source, id, line)}\n\n")
-            self.out.writelines(f"- {s.text}\n" for s in summary.sentences)
-        else:
-            self._separate()
-            if self.headers:
-                self.out.write(f"==> {label(source, id, line)} <==\n")
-            self.out.write(summary.text + "\n")
-        self.count += 1
-        self.out.flush()
+        self.write(render_summary(self.fmt, self.headers, source, summary, id, line))
 
     def failure(self, source: str, reason: str, id: object = None, line: int | None = None) -> None:
         """Failures are reported on stderr by the caller; JSON keeps them in the output too."""
-        if self.fmt in ("json", "jsonl"):
-            self._record({**_identity(source, id, line), "error": reason})
-            self.count += 1
-            self.out.flush()
+        self.write(render_failure(self.fmt, source, reason, id, line))
+
+    def write(self, body: str | None) -> None:
+        """Write one formatted result (None: nothing to write) and flush it, so what is
+        finished is on disk even if the run is stopped."""
+        if body is None:
+            return
+        if self.fmt == "json":
+            self.out.write(("," if self.count else "") + "\n  " + body)
+        elif self.fmt == "jsonl":
+            self.out.write(body + "\n")
+        else:
+            self.out.write(("\n" if self.count else "") + body)
+        self.count += 1
+        self.out.flush()
 
     def end(self) -> None:
         if self.fmt == "json":
             self.out.write("\n]\n" if self.count else "]\n")
         self.out.flush()
 
-    def _record(self, obj: dict) -> None:
-        text = json.dumps(obj, ensure_ascii=False)
-        if self.fmt == "jsonl":
-            self.out.write(text + "\n")
-        else:
-            self.out.write(("," if self.count else "") + "\n  " + text)
 
-    def _separate(self) -> None:
-        if self.count:
-            self.out.write("\n")
+def render_summary(
+    fmt: str,
+    headers: bool,
+    source: str,
+    summary: Summary,
+    id: object = None,
+    line: int | None = None,
+) -> str:
+    """One summary in format ``fmt``, without what separates it from the others."""
+    if fmt in ("json", "jsonl"):
+        record = {**_identity(source, id, line), **summary.to_dict()}
+        return json.dumps({**record, "warnings": list(summary.warnings)}, ensure_ascii=False)
+    if fmt == "markdown":
+        header = f"## {label(source, id, line)}\n\n" if headers else ""
+        return header + "".join(f"- {s.text}\n" for s in summary.sentences)
+    header = f"==> {label(source, id, line)} <==\n" if headers else ""
+    return header + summary.text + "\n"
+
+
+def render_failure(
+    fmt: str, source: str, reason: str, id: object = None, line: int | None = None
+) -> str | None:
+    """A failure as the output keeps it: a record in JSON formats, nothing in text ones."""
+    if fmt in ("json", "jsonl"):
+        return json.dumps({**_identity(source, id, line), "error": reason}, ensure_ascii=False)
+    return None
 
 
 def label(source: str, id: object = None, line: int | None = None) -> str:
