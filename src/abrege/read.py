@@ -279,9 +279,10 @@ def bounded_lines(
     stream: BinaryIO, limit: int, chunk: int = SKIP_CHUNK, head: bytes = b""
 ) -> Iterator[bytes | Oversized]:
     """Each line of a binary stream (``head`` is its start, already read), or ``Oversized`` for
-    a line of more than ``limit`` bytes (newline excluded). Memory stays within ``limit + 1``
-    bytes plus ``chunk``: a long line is skipped in chunks as it is read, never held whole,
-    since one 2 GB line must not need 2 GB."""
+    a line of more than ``limit`` bytes (newline excluded). Memory is bounded by the limit, not
+    by the line (readline briefly holds twice the limit while joining a line's pieces): a longer
+    line is skipped ``chunk`` bytes at a time as it is read, never held whole, since one 2 GB
+    line must not need 2 GB."""
     while True:
         line, head = head or stream.readline(limit + 1), b""
         if not line:
