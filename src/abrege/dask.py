@@ -39,7 +39,8 @@ def summarize(
     """A lazy Dask DataFrame: the columns of ``ddf`` plus ``summary`` (the summary's text),
     ``sentences`` (JSON text: the chosen sentences with ``index``, ``text``, ``start``, ``end``,
     ``score``, as ``abrege -f json`` gives them; offsets into the row's text) and ``error``
-    (None, or why the row has no summary, in one line). Rows keep their partitions and order.
+    (missing, or why the row has no summary, in one line), all nullable strings. Rows keep
+    their partitions and order.
 
     ``text``: the column holding the article; ``title``: the column holding its headline, which
     helps the ``news`` method (a missing or empty title means none); ``id``: a column naming the
@@ -59,7 +60,8 @@ def summarize(
     clash = [name for name in OUTPUT_COLUMNS if name in ddf.columns]
     if clash:
         raise ValueError(f"the input already has output columns: {', '.join(clash)}")
-    meta = ddf._meta.assign(**{name: pd.Series([], dtype=object) for name in OUTPUT_COLUMNS})
+    # Nullable strings: a missing cell is <NA> in pandas and null in Parquet.
+    meta = ddf._meta.assign(**{name: pd.Series([], dtype="string") for name in OUTPUT_COLUMNS})
     return ddf.map_partitions(summarise_partition, text, title, id, options, meta=meta)
 
 
@@ -92,7 +94,7 @@ def summarise_partition(
     columns = {"summary": summaries, "sentences": sentences, "error": errors}
     return part.assign(
         **{
-            name: pd.Series(values, index=part.index, dtype=object)
+            name: pd.Series(values, index=part.index, dtype="string")
             for name, values in columns.items()
         }
     )
