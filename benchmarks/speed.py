@@ -185,13 +185,23 @@ def ranking_row(articles: list[str]) -> str:
     documents (its words, stems, graph, scores, choice), sumy through the bridge."""
     from sumy.parsers.plaintext import PlaintextParser
 
-    from abrege import SumyTokenizer, clean, rank, select, split_sentences, sumy_summarizer
+    from abrege import (
+        SumyTokenizer,
+        clean,
+        rank,
+        select,
+        split_sentences,
+        sumy_summarizer,
+        tokenize,
+    )
 
     tokenizer, sumy = SumyTokenizer(), sumy_summarizer("textrank")
     documents = [PlaintextParser.from_string(text, tokenizer).document for text in articles]
     kept = [[s.text for s in clean.keep(split_sentences(text))] for text in articles]
     sides = {
-        "abrege": lambda: [select.choose(t, rank.score("textrank", t), 3) for t in kept],
+        "abrege": lambda: [
+            select.choose(t, rank.textrank(tokenize.sentence_terms(t)), 3) for t in kept
+        ],
         "sumy": lambda: [sumy(document, 3) for document in documents],
     }
     seconds = dict.fromkeys(sides, float("inf"))

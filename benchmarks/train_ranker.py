@@ -26,9 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from abrege import clean, rank_news, tokenize
+from abrege import rank_news, tokenize
 from abrege.evaluate import oracle_indices
-from abrege.pipeline import split_sentences
+from abrege.prepare import prepare
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("ABREGE_SHARED", REPO.parent / "shared"))
@@ -43,11 +43,11 @@ L2 = 1e-3  # on the mean log-loss: firm enough to keep the pairwise weights tame
 def article_rows(line: str):
     """(features without title, features with title, oracle labels) of one training article."""
     row = json.loads(line)
-    candidates = clean.keep(split_sentences(row["article"]))
-    if not candidates or not row.get("reference"):
+    prepared = prepare(row["article"])
+    if not prepared.sentences or not row.get("reference"):
         return None
-    texts = [s.text for s in candidates]
-    terms = [tokenize.content_terms(t) for t in texts]
+    texts = prepared.texts
+    terms = prepared.terms()
     title_terms = tokenize.content_terms(row.get("title") or "")
     labels = np.zeros(len(texts))
     labels[oracle_indices(texts, row["reference"])] = 1.0

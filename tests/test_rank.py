@@ -12,7 +12,9 @@ import pytest
 from conftest import SEEDS
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from abrege import rank, select
+from abrege import methods, rank, select
+from abrege.errors import AbregeError
+from abrege.pipeline import summarize
 from abrege.sumy_bridge import sumy_document
 
 VOCABULARY = [f"t{chr(97 + i)}" for i in range(26)]  # a small vocabulary: many links and ties
@@ -116,9 +118,11 @@ def test_lead_prefers_earlier_sentences():
     assert rank.lead(0).shape == (0,)
 
 
-def test_unknown_method_is_refused():
-    with pytest.raises(ValueError, match="unknown method"):
-        rank.score("pagerank", ["Une phrase."])
+def test_unknown_method_is_refused_with_the_registry_names():
+    with pytest.raises(AbregeError, match="unknown method 'pagerank'.*textrank"):
+        methods.get("pagerank")
+    with pytest.raises(AbregeError, match="unknown method 'pagerank'"):
+        summarize("Une phrase de test assez longue pour compter.", method="pagerank")
 
 
 def test_textrank_on_an_article_imports_neither_scipy_nor_sumy():

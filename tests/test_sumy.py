@@ -19,8 +19,7 @@ from sumy.parsers.plaintext import PlaintextParser
 from abrege import METHODS, SumyTokenizer, clean, split_sentences, summarize, sumy_summarizer
 from abrege.cli import main
 from abrege.model import Sentence
-from abrege.rank import SUMY_METHODS
-from abrege.sumy_bridge import sumy_document
+from abrege.sumy_bridge import SUMMARIZERS, sumy_document
 
 CONTENT = (
     "gouvernement ministre réforme retraites syndicats grève manifestation Paris police "
@@ -115,7 +114,7 @@ def test_textrank_parity_on_the_1500_validation_articles():
 
 @pytest.mark.filterwarnings("ignore:Number of words")  # sumy LSA on short texts
 @pytest.mark.filterwarnings("ignore:invalid value")  # sumy LexRank 0/0, see below
-@pytest.mark.parametrize("method", SUMY_METHODS)
+@pytest.mark.parametrize("method", SUMMARIZERS)
 def test_sumy_methods_choose_what_sumy_chooses(method):
     summarizer = sumy_summarizer(method)
     for article in GENERATED[:40]:

@@ -7,6 +7,7 @@
 from .errors import AbregeError
 from .model import ScoredSentence, Sentence, Summary
 from .pipeline import METHODS, split_sentences, summarize
+from .sumy_bridge import SumyTokenizer, sumy_summarizer  # sumy itself is imported on first use
 
 __all__ = [
     "METHODS",
@@ -20,12 +21,3 @@ __all__ = [
     "sumy_summarizer",
 ]
 __version__ = "0.1.0"
-
-
-def __getattr__(name: str):
-    # The sumy bridge is loaded on first use, so `import abrege` (and the CLI) never pays for it.
-    if name in ("SumyTokenizer", "sumy_summarizer"):
-        from . import sumy_bridge
-
-        return getattr(sumy_bridge, name)
-    raise AttributeError(f"module 'abrege' has no attribute {name!r}")

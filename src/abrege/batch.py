@@ -18,8 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .errors import AbregeError, internal_error
+from .methods import DEFAULT_METHOD
 from .model import Summary
-from .pipeline import DEFAULT_METHOD, summarize
+from .pipeline import summarize
 from .read import STDIN, Article, Failure, Pending, ReadOptions, compression, is_dump, load
 from .render import label, render_failure, render_summary
 

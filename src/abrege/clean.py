@@ -127,6 +127,11 @@ class Candidates:
     scan: Scan
     positions: list[int]  # of ``sentences`` among the scanned texts (repeats were scanned too)
 
+    @property
+    def texts(self) -> list[str]:
+        """The kept sentences as written: what the form features and sumy read."""
+        return [s.text for s in self.sentences]
+
     def terms(self) -> list[list[str]]:
         return self.scan.terms(self.positions)
 

@@ -12,15 +12,14 @@ import argparse
 import contextlib
 import itertools
 import os
-import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
 
-from . import rank_news
 from .batch import Job, SummaryOptions, WorkerDied, auto_jobs, available_cores, run
+from .methods import DEFAULT_METHOD, NAMES, get
+from .options import add_length_options, method_help, non_negative_int, size
 from .output import OutputError, check_part, open_output, part_path, repair, skip_done
-from .pipeline import DEFAULT_METHOD, METHODS
 from .progress import Progress
 from .read import (
     DEFAULT_ID_FIELD,
@@ -69,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="abrege",
         description="Extractive summaries of French news articles, offline.",
-        epilog=EXAMPLES.format(default_length=_default_length()),
+        epilog=EXAMPLES.format(default_length=get(DEFAULT_METHOD).default_length().describe()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -82,9 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-m",
         "--method",
-        choices=METHODS,
+        choices=NAMES,
         default=DEFAULT_METHOD,
-        help=f"ranking method (default: {DEFAULT_METHOD})",
+        metavar="METHOD",
+        help=method_help(),
     )
     parser.add_argument(
         "--title",
@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=_jobs,
+        type=non_negative_int,
         metavar="N",
         help="worker processes (0: one per core; default: one per core when the input holds "
         "a few hundred articles or more, else 1)",
@@ -132,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     inputs = parser.add_argument_group("input")
     inputs.add_argument(
         "--max-bytes",
-        type=_size,
+        type=size,
         default=DEFAULT_MAX_BYTES,
         metavar="SIZE",
         help="refuse an article larger than SIZE, e.g. 500k or 20MB (default: 5MB)",
@@ -159,28 +159,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return parser
-
-
-def _default_length() -> str:
-    """The news ranker's default budget as the help states it, read from the shipped model so
-    retraining cannot leave the help text stale."""
-    budget = rank_news.default_budget()
-    return f"{budget['sentences']} sentences, about {budget['words']} words"
-
-
-def add_length_options(parser: argparse.ArgumentParser) -> None:
-    """The summary length options, shared with ``abrege evaluate``."""
-    length = parser.add_argument_group(
-        f"length (the tightest wins; default: {_default_length()} for news, "
-        "3 sentences for the other methods)"
-    )
-    length.add_argument(
-        "-n", "--sentences", type=_positive_int, metavar="N", help="at most N sentences"
-    )
-    length.add_argument("--words", type=_positive_int, metavar="N", help="at most about N words")
-    length.add_argument(
-        "--ratio", type=_ratio, metavar="R", help="a share R in (0, 1] of the sentences"
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -299,50 +277,6 @@ def _terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def _jobs(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
-    return number
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
-def _ratio(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0 < number <= 1:
-        raise argparse.ArgumentTypeError("must be in (0, 1]")
-    return number
-
-
-_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmg]?)b?", re.I)
-
-
-def _size(value: str) -> int:
-    """A byte count with an optional decimal unit: 5000000, 500k, 5MB, 1G."""
-    match = _SIZE.fullmatch(value.strip())
-    if not match:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 500k, 5MB)")
-    number = float(match.group(1)) * 1000 ** "_kmg".index(match.group(2).lower() or "_")
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1 byte")
-    return int(number)
 
 
 def _version() -> str:

@@ -21,8 +21,8 @@ import dask.dataframe as dd
 import pandas as pd
 
 from .batch import SummaryOptions, summarise_item
-from .errors import AbregeError
-from .pipeline import METHODS, _check_budget
+from .methods import get
+from .pipeline import _check_budget
 from .read import Article, Failure
 
 OUTPUT_COLUMNS = ("summary", "sentences", "error")
@@ -51,8 +51,7 @@ def summarize(
     options = SummaryOptions(**summarize_options)
     if options.title is not None:
         raise TypeError("give the title per row, with title=COLUMN")
-    if options.method not in METHODS:
-        raise AbregeError(f"unknown method {options.method!r} (choose from {', '.join(METHODS)})")
+    get(options.method)  # an unknown method is refused here, not on every row
     _check_budget(options.sentences, options.words, options.ratio)
     for role, column in (("text", text), ("title", title), ("id", id)):
         if column is not None and column not in ddf.columns:

@@ -185,7 +185,8 @@ def summarizer(method: str, **budget) -> Callable[[Example], list[str]]:
     ``lead-K`` is the first K sentences (a fixed baseline: length options do not apply);
     ``oracle`` is the greedy oracle, which reads the reference; anything else is a method of
     :func:`abrege.summarize`, with the length options and the example's title."""
-    from .pipeline import METHODS, summarize
+    from .methods import NAMES
+    from .pipeline import summarize
 
     match = _LEAD.fullmatch(method)
     if match:
@@ -193,10 +194,10 @@ def summarizer(method: str, **budget) -> Callable[[Example], list[str]]:
         return lambda ex: _texts(summarize(ex.article, sentences=k, method="lead"))
     if method == ORACLE:
         return lambda ex: oracle_summary(ex.article, ex.reference)
-    if method not in METHODS:
+    if method not in NAMES:
         raise AbregeError(
             f"unknown method {method!r} (choose from lead-1, lead-2, lead-3, {ORACLE}, "
-            f"{', '.join(METHODS)})"
+            f"{', '.join(NAMES)})"
         )
     return lambda ex: _texts(summarize(ex.article, method=method, title=ex.title, **budget))
 
@@ -207,10 +208,9 @@ def _texts(summary) -> list[str]:
 
 def oracle_summary(article: str, reference: str) -> list[str]:
     """The greedy oracle's summary of ``article`` (see :func:`oracle_indices`)."""
-    from . import clean
-    from .pipeline import split_sentences
+    from .prepare import prepare
 
-    sentences = [s.text for s in clean.keep(split_sentences(article))]
+    sentences = prepare(article).texts
     return [sentences[i] for i in oracle_indices(sentences, reference)]
 
 
@@ -353,7 +353,7 @@ def table(results: Sequence[MethodResult]) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .cli import add_length_options
+    from .options import add_length_options, non_negative_int, positive_int
 
     parser = argparse.ArgumentParser(
         prog="abrege evaluate",
@@ -385,16 +385,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="field with the title, used when present (default: title; '' to ignore titles)",
     )
-    parser.add_argument("--limit", type=int, metavar="N", help="only the first N examples")
-    parser.add_argument("--samples", type=int, default=BOOTSTRAP_SAMPLES, help="bootstrap samples")
-    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="only the first N examples")
+    parser.add_argument(
+        "--samples",
+        type=positive_int,
+        default=BOOTSTRAP_SAMPLES,
+        metavar="N",
+        help=f"bootstrap samples (default: {BOOTSTRAP_SAMPLES})",
+    )
+    parser.add_argument(
+        "--seed", type=non_negative_int, default=0, metavar="N", help="bootstrap seed (default: 0)"
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .pipeline import DEFAULT_METHOD
+    from .methods import DEFAULT_METHOD
 
     args = build_parser().parse_args(argv)
     methods = args.compare or [args.method or DEFAULT_METHOD]

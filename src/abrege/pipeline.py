@@ -1,26 +1,21 @@
 """The library entry points: text in, sentences or a summary out.
 
-The data flow is segment -> clean -> tokenize -> rank -> select; each step lives in its own
-module, and this one only wires them together.
+The data flow is prepare (segment -> clean -> tokenize) -> rank -> select; each step lives in
+its own module, the methods in one registry (:mod:`abrege.methods`), and this one only wires
+them together.
 """
 
 from __future__ import annotations
 
-from . import clean, rank, rank_news, select
+from . import clean, select
 from .errors import AbregeError
-from .model import ScoredSentence, Sentence, Summary
-from .segment import sentence_spans
+from .methods import DEFAULT_METHOD, NAMES, get
+from .model import ScoredSentence, Summary
+from .prepare import prepare, split_sentences
 
-METHODS = (*rank.METHODS, "news")
-DEFAULT_METHOD = "news"
+METHODS = NAMES
 
-
-def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text`` with their offsets: ``s.text == text[s.start:s.end]``."""
-    return [
-        Sentence(index=i, text=text[start:end], start=start, end=end)
-        for i, (start, end) in enumerate(sentence_spans(text))
-    ]
+__all__ = ["DEFAULT_METHOD", "METHODS", "split_sentences", "summarize"]
 
 
 def summarize(
@@ -33,35 +28,30 @@ def summarize(
 ) -> Summary:
     """Summarise a French article by extracting its most summary-worthy sentences.
 
-    ``method``: ``"news"`` (default; learned from French news, uses ``title`` when given),
-    ``"textrank"`` (textbook, as sumy), ``"lead"`` (the first sentences), and sumy's
-    ``"lexrank"``, ``"lsa"``, ``"luhn"``, ``"kl"``, ``"sumbasic"``.
+    ``method``: a name of :data:`abrege.METHODS`: ``"news"`` (default; learned from French
+    news, uses ``title`` when given), ``"textrank"`` (textbook, as sumy), ``"lead"`` (the first
+    sentences), and sumy's ``"lexrank"``, ``"lsa"``, ``"luhn"``, ``"kl"``, ``"sumbasic"``.
 
     Length: ``sentences`` (at most that many), ``words`` (a word budget; the best sentence is
     kept even if longer), ``ratio`` (a share of the sentences left once repeats and junk are set
-    aside). When several are given, the tightest wins. With none, "news" uses the length
-    that scored best on validation (``rank_news.default_budget()``: 2 sentences, about 55
-    words, as shipped); the other methods 3 sentences.
+    aside). When several are given, the tightest wins. With none, the method's default length
+    (``abrege.methods.get(method).default_length()``: for "news" the one that scored best on
+    validation, read from its shipped model).
 
     Raises :class:`AbregeError` when the text has no sentence to summarise or an option is
     invalid.
     """
     _check_budget(sentences, words, ratio)
-    if method not in METHODS:
-        raise AbregeError(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
-    kept = clean.candidates(split_sentences(text))
-    candidates = kept.sentences
+    chosen_method = get(method)
+    prepared = prepare(text)
+    candidates = prepared.sentences
     if not candidates:
         raise AbregeError("no sentence found")
-    texts = [s.text for s in candidates]
-    if method == "news":
-        scores = rank_news.news(kept.terms(), texts, title)
-        if sentences is None and words is None and ratio is None:
-            budget = rank_news.default_budget()
-            sentences, words = budget["sentences"], budget["words"]
-    else:
-        scores = rank.score(method, texts, kept.terms)
-    chosen = select.choose(texts, scores, sentences, words, ratio)
+    scores = chosen_method.scorer(prepared, title)
+    if sentences is None and words is None and ratio is None:
+        length = chosen_method.default_length()
+        sentences, words = length.sentences, length.words
+    chosen = select.choose(prepared.texts, scores, sentences, words, ratio)
     return Summary(
         sentences=tuple(
             ScoredSentence(
@@ -74,7 +64,7 @@ def summarize(
             for i in chosen
         ),
         method=method,
-        warnings=clean.language_warnings(kept.keys),
+        warnings=clean.language_warnings(prepared.keys),
     )
 
 

@@ -23,8 +23,6 @@ from itertools import chain, count
 
 import numpy as np
 
-from . import tokenize
-
 DAMPING = 0.85
 EPSILON = 1e-4
 _ZERO_DIVISION_PREVENTION = 1e-7
@@ -150,24 +148,3 @@ def lead(n: int) -> np.ndarray:
     """The lead baseline over ``n`` sentences: earlier sentences score higher (news puts the
     gist first). It reads no word, so it is not given any."""
     return np.arange(n, 0, -1, dtype=np.float64) / max(n, 1)
-
-
-# Methods computed by sumy's own summarisers, from the sentences through abrege's tokenizer.
-SUMY_METHODS = ("lexrank", "lsa", "luhn", "kl", "sumbasic")
-METHODS = ("textrank", "lead", *SUMY_METHODS)
-
-
-def score(
-    method: str, texts: Sequence[str], terms: Callable[[], list[list[str]]] | None = None
-) -> np.ndarray:
-    """Scores of the sentences ``texts`` (distinct, in article order) by ``method``.
-    ``terms``: gives their content terms when the caller has already scanned them."""
-    if method == "textrank":
-        return textrank(terms() if terms else tokenize.sentence_terms(texts))
-    if method == "lead":
-        return lead(len(texts))
-    if method in SUMY_METHODS:
-        from .sumy_bridge import sumy_scores
-
-        return sumy_scores(method, texts)
-    raise ValueError(f"unknown method {method!r}")

@@ -12,22 +12,18 @@ from collections.abc import Sequence
 
 from .tokenize import words
 
-DEFAULT_SENTENCES = 3
-
 
 def sentence_limit(
     total: int, sentences: int | None, words_: int | None, ratio: float | None
 ) -> int:
-    """How many sentences at most. ``sentences`` defaults to 3 unless a word budget or a ratio
-    was asked for: a user who asks for 100 words should not be cut at 3 sentences."""
+    """How many sentences at most: the tightest of the limits given, every sentence when none
+    is (the caller fills in a method's default length when the user asked for none)."""
     limits = []
     if sentences is not None:
         limits.append(sentences)
     if ratio is not None:
         # Rounded first: in floats 0.07 * 100 is 7.000000000000001, whose ceiling is 8.
         limits.append(max(1, math.ceil(round(ratio * total, 9))))
-    if not limits and words_ is None:
-        limits.append(DEFAULT_SENTENCES)
     return min(limits) if limits else total
 
 
