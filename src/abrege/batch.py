@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 
 from .errors import AbregeError, internal_error
@@ -106,7 +106,7 @@ def process(item: Pending, job: Job) -> Outcome:
     return Outcome(body, tuple(f"abrege: {name}: warning: {w}" for w in result.warnings), False)
 
 
-def run(items: Iterable[Pending], job: Job, jobs: int = 1) -> Iterator[Outcome]:
+def run(items: Iterable[Pending], job: Job, jobs: int = 1) -> Generator[Outcome, None, None]:
     """The outcome of each item, in input order, with ``jobs`` worker processes (1: here)."""
     if jobs <= 1:
         for item in items:

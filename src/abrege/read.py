@@ -222,7 +222,9 @@ def _stream_items(source: str, options: ReadOptions) -> Iterator[Pending]:
         else:
             with open_dump(source) as stream:
                 yield from records(source, stream, options)
-    except (OSError, ValueError, EOFError, *_lzma_error()) as error:
+    except Exception as error:
+        if not isinstance(error, (OSError, ValueError, EOFError, *_lzma_error())):
+            raise
         if kind is None or isinstance(error, (FileNotFoundError, PermissionError)):
             yield _failure(source, error)
         else:  # the stream broke part way: what was read is kept, the rest fails here
