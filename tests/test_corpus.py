@@ -169,6 +169,33 @@ def test_a_stopped_run_keeps_its_work_and_resumes_to_the_same_bytes(tmp_path, bi
     )
 
 
+def test_after_kill_9_the_workers_leave_and_resume_finishes(tmp_path, big):
+    dump, reference = big
+    out = tmp_path / "out.jsonl"
+    env = {k: v for k, v in os.environ.items() if k != "ABREGE_DEBUG"}
+    argv = [
+        sys.executable,
+        "-m",
+        "abrege",
+        "-m",
+        "lead",
+        "-q",
+        "-j",
+        "2",
+        str(dump),
+        "-o",
+        str(out),
+    ]
+    process = subprocess.Popen(argv, stderr=subprocess.PIPE, env=env)
+    wait_for_lines(tmp_path / "out.jsonl.part", 100, process)
+    process.kill()
+    # stderr reaches its end only when no process holds it: the workers have left too.
+    process.communicate(timeout=15)
+    resumed = abrege("-m", "lead", "-q", "-j", "2", dump, "-o", out, "--resume")
+    assert resumed.returncode == 1
+    assert out.read_bytes() == reference
+
+
 def test_resume_repairs_a_line_torn_by_kill_9(tmp_path, big):
     dump, reference = big
     out = tmp_path / "out.jsonl"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,6 +31,8 @@ from .render import label, render_failure, render_summary
 CHUNK = 32
 # Chunks waiting or running per worker: keeps every worker busy without reading far ahead.
 AHEAD = 4
+# How often a worker checks that its main process is still there (seconds).
+PARENT_CHECK = 1.0
 # Below about this many articles a pool costs more to start than it saves.
 PARALLEL_FROM = 200
 # Bytes per article assumed when sizing up a dump (OrangeSum: about 2.7 kB a record), and how
@@ -167,6 +171,15 @@ def _start_worker(job: Job) -> None:
     _JOB = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose main process was killed (kill -9, OOM) would wait for work forever,
+    holding the terminal's pipes open: it leaves within a second of its parent."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
 
 
 def _process_chunk(chunk: list[Pending]) -> list[Outcome]:
