@@ -7,10 +7,13 @@ LocalCluster against -j 2 on the same input, and the interrupt-and-resume check.
 Speed: `python -m abrege train.jsonl.gz -o out.jsonl -q -j N`, wall time of the whole command
 (start-up included), -j 1 and -j 2 runs interleaved (the machine is shared: the load average
 is printed before and after) and the best of each kept; the ratio compares them within the run.
-Peak RSS: the largest resident set of any one process of the command (getrusage of a fresh
-parent, so the main process and each worker are measured alone); the 100k file repeats the
-training records with new ids. Dask: `abrege.dask.summarize` on `dd.read_json(..., lines=True,
-blocksize=8MB)` of the same records uncompressed, written with `to_parquet`, timed after the
+CPU: seconds of all the command's processes, and of the main process alone with -j 2 (it only
+reads, orders and writes, so its share bounds the speed-up). Peak RSS: the largest resident set
+of any one process of the command (getrusage of a fresh parent, so the main process and each
+worker are measured alone), at 10k records with -j 1 and -j 2, at 100k with -j 2; the 100k file
+repeats the training records with new ids. Dask: `abrege.dask.summarize` on
+`dd.read_json(..., lines=True, blocksize=8MB)` of the same records uncompressed, written with
+`to_parquet`, timed after the
 cluster has started; -j 2 on that same uncompressed file beside it. Resume: a run stopped with
 SIGINT after a few seconds, then `--resume`; and one killed with SIGKILL (its last line may be
 torn), then `--resume`; each final file compared byte for byte with an uninterrupted run.
@@ -102,6 +105,20 @@ def interrupted(dump: Path, out: Path, stop: int, after: float, reference: bytes
     )
 
 
+def main_process_cpu(dump: Path, out: Path) -> float:
+    """CPU seconds of the main process of a -j 2 run, workers excluded: what limits -j N."""
+    code = (
+        "import resource, sys; from abrege import cli; "
+        "cli.main(sys.argv[1:]); u = resource.getrusage(resource.RUSAGE_SELF); "
+        "print(u.ru_utime + u.ru_stime)"
+    )
+    argv = [str(dump), "-o", str(out), "-q", "-j", "2"]
+    result = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, env=ENV
+    )
+    return float(result.stdout.split()[-1])
+
+
 def dask_rate(jsonl: Path, folder: Path, count: int) -> tuple[float, float]:
     """Articles/s of abrege.dask on a 2-process LocalCluster (after start-up), start-up s."""
     import dask.dataframe as dd
@@ -169,11 +186,18 @@ def main() -> None:
         )
         rows.append(("core-hours per million articles (-j 1)", f"{1e6 / rate[1] / 3600:.2f}"))
 
+        main_cpu = main_process_cpu(dump, folder / "main.jsonl")
+        rows.append(
+            (
+                "CPU seconds of the main process alone, -j 2",
+                f"{main_cpu:.1f} ({main_cpu / cpu[2]:.1%} of all: reading, writing, ordering)",
+            )
+        )
         for count in (small, big):
             path = folder / f"r{count}.jsonl.gz"
             copies = -(-count // len(records))
             write_records(records, path, copies)
-            for jobs in (1, 2):
+            for jobs in (1, 2) if count == small else (2,):
                 seconds, rss, _, _ = timed(
                     abrege(path, "-o", folder / "rss.jsonl", "-q", "-j", jobs)
                 )
