@@ -13,8 +13,8 @@ of any one process of the command (getrusage of a fresh parent, so the main proc
 worker are measured alone), at 10k records with -j 1 and -j 2, at 100k with -j 2; the 100k file
 repeats the training records with new ids. Dask: `abrege.dask.summarize` on
 `dd.read_json(..., lines=True, blocksize=8MB)` of the same records uncompressed, written with
-`to_parquet`, timed after the
-cluster has started; -j 2 on that same uncompressed file beside it. Resume: a run stopped with
+`to_parquet`, timed after the cluster has started; -j 2 on that same uncompressed file beside
+it. Resume: a run stopped with
 SIGINT after a few seconds, then `--resume`; and one killed with SIGKILL (its last line may be
 torn), then `--resume`; each final file compared byte for byte with an uninterrupted run.
 `--quick` uses the first 3,000 records (RSS at 3k and 30k).

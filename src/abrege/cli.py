@@ -2,7 +2,8 @@
 
 Exit status: 0 when every article was summarised, 1 when at least one failed (each failure is
 one line ``abrege: SOURCE: reason`` on stderr and the others are still summarised), 2 for a
-usage error. One bad article never costs the others, not even when it trips a bug: the bug is
+usage error, 130 when interrupted (with ``-o``, the finished work is kept in FILE.part for
+``--resume``). One bad article never costs the others, not even when it trips a bug: the bug is
 reported on its line and the batch goes on (set ABREGE_DEBUG=1 to get the traceback instead).
 """
 
