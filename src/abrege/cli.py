@@ -251,7 +251,9 @@ def _kept(output: str | None, fmt: str | None, progress: Progress | None) -> str
     part = part_path(output)
     if not os.path.exists(part):
         return ""
-    if fmt == "jsonl":
+    if fmt == "jsonl":  # one line per record: the file itself says how many are done
+        with open(part, "rb") as handle:
+            done = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
         return f": {done} done, kept in {part}; rerun with --resume to finish"
     return f": {done} done, kept in {part} (only JSON Lines output can be resumed)"
 
