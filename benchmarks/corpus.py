@@ -1,5 +1,5 @@
 """Corpus scale, measured as a user runs the command: articles/s with -j 1 and -j 2 on the
-21,401 OrangeSum training records, peak memory at 10k and 100k records, Dask on a 2-worker
+21,401 OrangeSum training records, peak memory at 21k and 107k records, Dask on a 2-worker
 LocalCluster against -j 2 on the same input, and the interrupt-and-resume check.
 
     PYTHONPATH=src python benchmarks/corpus.py [--quick] [--data .../train.jsonl.gz]
@@ -10,11 +10,11 @@ is printed before and after) and the best of each kept; the ratio compares them 
 CPU: seconds of all the command's processes, and of the main process alone with -j 2 (it only
 reads, orders and writes, so its share bounds the speed-up). Peak RSS: the largest resident set
 of any one process of the command (getrusage of a fresh parent, so the main process and each
-worker are measured alone), at 10k records with -j 1 and -j 2, at 100k with -j 2; the 100k file
-repeats the training records with new ids. Dask: `abrege.dask.summarize` on
-`dd.read_json(..., lines=True, blocksize=8MB)` of the same records uncompressed, written with
-`to_parquet`, timed after the cluster has started; -j 2 on that same uncompressed file beside
-it. Resume: a run stopped with
+worker are measured alone), on the training file with -j 1 and -j 2, and with -j 2 on a file
+that repeats the training records with new ids to reach 100k (5 copies: 107,005 records).
+Dask: `abrege.dask.summarize` on `dd.read_json(..., lines=True, blocksize=8MB)` of the same
+records uncompressed, written with `to_parquet`, timed after the cluster has started; -j 2 on
+that same uncompressed file beside it. Resume: a run stopped with
 SIGINT after a few seconds, then `--resume`; and one killed with SIGKILL (its last line may be
 torn), then `--resume`; each final file compared byte for byte with an uninterrupted run.
 `--quick` uses the first 3,000 records (RSS at 3k and 30k).
@@ -152,7 +152,7 @@ def main() -> None:
         records = [line for line in handle if line.strip()]
     if args.quick:
         records = records[:3000]
-    small, big = (3_000, 30_000) if args.quick else (10_000, 100_000)
+    small, big = len(records), 30_000 if args.quick else 100_000
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"{cores} CPUs, load average {load()} at start; {len(records):,} records")
     rows: list[tuple[str, str]] = []
