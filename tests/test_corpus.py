@@ -143,7 +143,14 @@ def test_a_stopped_run_keeps_its_work_and_resumes_to_the_same_bytes(tmp_path, bi
     part = tmp_path / "out.jsonl.part"
     env = {k: v for k, v in os.environ.items() if k != "ABREGE_DEBUG"}
     argv = [sys.executable, "-m", "abrege", "-m", "lead", "-q", "-j", jobs, str(dump)]
-    process = subprocess.Popen([*argv, "-o", str(out)], stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(
+        [*argv, "-o", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        # A test run from a background job would pass SIGINT on ignored; Ctrl-C is tested.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     wait_for_lines(part, 100, process)
     process.send_signal(stop)
     _, err = process.communicate(timeout=60)
