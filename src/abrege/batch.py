@@ -198,8 +198,8 @@ def available_cores() -> int:
 
 def auto_jobs(sources: Iterable[str | Failure]) -> int:
     """Every core when the input holds enough articles to gain from them, else one process.
-    A dump's size tells roughly how many records it holds; standard input counts as one
-    article at most, since its size is unknown (give ``-j`` for a dump piped in)."""
+    A dump's size tells roughly how many records it holds; standard input is not counted,
+    since its size is unknown (give ``-j`` for a dump piped in)."""
     cores = available_cores()
     if cores == 1:
         return 1
