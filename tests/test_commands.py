@@ -9,6 +9,9 @@ from pathlib import Path
 
 from conftest import REPO, SEEDS
 
+from abrege import METHODS, rank_news, summarize
+from abrege.methods import DEFAULT_METHOD, get
+
 SEED_DIR = REPO / "seeds"
 
 
@@ -22,13 +25,18 @@ def abrege(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     )
 
 
-def test_text_output_names_each_source_and_gives_three_sentences():
+def test_text_output_is_each_sources_default_summary_under_its_name():
     result = abrege(str(SEED_DIR))
     assert result.returncode == 0, result.stderr
-    for path in SEEDS:
-        assert f"==> {path} <==" in result.stdout
-    blocks = result.stdout.strip().split("\n\n")
+    blocks = result.stdout.split("\n\n")
     assert len(blocks) == len(SEEDS)
+    budget = rank_news.default_budget()
+    for block, path in zip(blocks, SEEDS, strict=True):
+        header, summary = block.rstrip("\n").split("\n")
+        assert header == f"==> {path} <=="
+        expected = summarize(path.read_text(encoding="utf-8"))
+        assert summary == expected.text
+        assert 1 <= len(expected.sentences) <= budget["sentences"]
 
 
 def test_json_offsets_slice_back_to_each_sentence():
@@ -83,7 +91,10 @@ def test_usage_errors_exit_2():
     assert abrege("--format", "yaml", str(SEEDS[0])).returncode == 2
 
 
-def test_help_has_examples():
+def test_help_has_examples_every_method_and_the_default_length():
     result = abrege("--help")
     assert result.returncode == 0
-    assert "examples:" in result.stdout and "abrege" in result.stdout
+    assert "\nexamples:\n  abrege article.txt" in result.stdout
+    flat = " ".join(result.stdout.split())
+    assert f"ranking method: {', '.join(METHODS)} (default: {DEFAULT_METHOD})" in flat
+    assert f"default: {get(DEFAULT_METHOD).default_length().describe()} for" in flat

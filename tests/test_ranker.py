@@ -40,6 +40,48 @@ def test_features_describe_position_form_and_title():
     assert np.all((x[:, column("centroid")] >= 0) & (x[:, column("centroid")] <= 1 + 1e-9))
 
 
+# With SENTENCES, an article in which every feature takes at least two values: a question,
+# a trailing colon, a very short and a very long sentence, digits, names, more than ten
+# sentences; with SENTENCES alone, a second article of another length.
+MORE = [
+    "Faut-il craindre une nouvelle hausse des prix de l'énergie cet hiver ?",
+    "Le ministre a détaillé trois mesures :",
+    "Pas de panique.",
+    "Selon les chiffres publiés mardi par l'Insee, les prix ont augmenté de 6,2 % sur un an en "
+    "novembre, après 6,2 % en octobre, portés par l'alimentation et l'énergie, tandis que les "
+    "services et les produits manufacturés progressent plus lentement, ce qui inquiète les "
+    "associations de consommateurs comme les économistes de la Banque de France.",
+    "Les boulangers de Lyon et de Marseille annoncent déjà des hausses.",
+    "Le gouvernement promet un bouclier tarifaire prolongé jusqu'en juin.",
+]
+ARTICLES = [(MORE + SENTENCES, "Les prix de l'énergie"), (SENTENCES, "Incendie à Rouen")]
+
+
+@pytest.mark.parametrize("name", rank_news.FEATURES)
+def test_every_feature_is_computed_and_weighs_in_the_scores(name, monkeypatch):
+    """A feature left at zero (a column the code forgot to fill) would be constant: each column
+    takes several values on these articles, and zeroing it changes the scores."""
+    j = column(name)
+    rows = []
+    for texts, title in ARTICLES:
+        terms = [tokenize.content_terms(t) for t in texts]
+        rows.append(rank_news.features(texts, terms, tokenize.content_terms(title)))
+    values = np.concatenate([x[:, j] for x in rows])
+    assert np.ptp(values) > 0, f"{name} is constant: {values}"
+    texts, title = ARTICLES[0]
+    terms = [tokenize.content_terms(t) for t in texts]
+    scores = rank_news.news(terms, texts, title)
+    compute = rank_news.features
+
+    def without_the_column(*args):
+        x = compute(*args)
+        x[:, j] = 0.0
+        return x
+
+    monkeypatch.setattr(rank_news, "features", without_the_column)
+    assert not np.allclose(rank_news.news(terms, texts, title), scores)
+
+
 def test_without_a_title_the_title_features_are_zero():
     x = feature_rows()
     assert np.all(x[:, [column("title_share"), column("title_cos")]] == 0)

@@ -295,19 +295,15 @@ def test_offsets_are_exact_trimmed_ordered(text: str) -> None:
     check_spans(text)
 
 
-def test_offsets_property() -> None:
-    hypothesis = pytest.importorskip("hypothesis")
-    st = hypothesis.strategies
-    alphabet = st.sampled_from(
-        list("aZé .!?…;:,\"«»“”'()[]\n\t\u00a0-0123456789@/") + ["M. ", "(...)", "Il ", "www."]
-    )
+_PIECES = st.sampled_from(
+    list("aZé .!?…;:,\"«»“”'()[]\n\t\u00a0-0123456789@/") + ["M. ", "(...)", "Il ", "www."]
+)
 
-    @hypothesis.settings(max_examples=300, deadline=None)
-    @hypothesis.given(st.lists(alphabet, max_size=60).map("".join))
-    def run(text: str) -> None:
-        check_spans(text)
 
-    run()
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_offsets_property(text: str) -> None:
+    check_spans(text)
 
 
 @pytest.mark.parametrize(
@@ -405,3 +401,28 @@ def test_reordered_patterns_on_validation_articles():
     with shared_file("orangesum/valid.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             same_finds(json.loads(line)["article"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "La Commission de contrôle Le contrôle de cette surveillance sera confié à une "
+            "autorité.",
+            [
+                "La Commission de contrôle",
+                "Le contrôle de cette surveillance sera confié à une autorité.",
+            ],
+        ),
+        (
+            "Texte.\nConservation des données Les données seront conservées cinq ans.",
+            ["Texte.", "Conservation des données", "Les données seront conservées cinq ans."],
+        ),
+        ("Il a vu Le petit prince hier soir.", ["Il a vu Le petit prince hier soir."]),
+        ("Marine Le Pen a parlé hier soir.", ["Marine Le Pen a parlé hier soir."]),
+        ("Dans le film Le bon la brute il joue.", ["Dans le film Le bon la brute il joue."]),
+        ("Texte.\nLe journal Le Monde a parlé.", ["Texte.", "Le journal Le Monde a parlé."]),
+    ],
+)
+def test_a_heading_opening_a_line_is_cut_from_its_paragraph(text, expected):
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected

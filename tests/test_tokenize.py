@@ -4,13 +4,16 @@ nltk's, which sumy uses by default)."""
 from __future__ import annotations
 
 import json
+import random
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import SEEDS, shared_file
+from conftest import shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nltk.stem.snowball import SnowballStemmer
 
 from abrege import split_sentences, tokenize
 from abrege.tokenize import (
@@ -98,13 +101,12 @@ REVISED_RULES = {
 
 
 def test_pystemmer_equals_nltk_except_where_snowball_was_revised():
-    nltk_snowball = pytest.importorskip("nltk.stem.snowball")
     path = shared_file("orangesum/valid.jsonl")
     vocabulary = set()
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             vocabulary.update(w.lower() for w in words(json.loads(line)["article"]))
-    reference = nltk_snowball.SnowballStemmer("french")
+    reference = SnowballStemmer("french")
     differing = sorted(w for w in vocabulary if stem(w) != reference.stem(w))
     unexplained = [
         (w, stem(w), reference.stem(w))
@@ -152,10 +154,27 @@ def test_terms_stay_right_when_the_caches_overflow(monkeypatch):
 
 
 def test_threads_share_the_caches_safely(monkeypatch):
-    """Caches small enough to be cleared on almost every call, four threads at once: every
-    thread still gets the terms a lone call gives."""
-    texts = [p.read_text(encoding="utf-8").split(". ") for p in SEEDS] * 20
+    """Eight threads at once on texts of made-up words (no text's words are another's), with
+    caches that start empty and are small enough to be cleared on almost every call: each
+    thread must still get the terms a lone call gives. Each thread pauses right after learning
+    its new words (the window in which, without the lock, another thread clears the cache
+    before the words are read back: a KeyError or wrong terms, every time)."""
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    texts = [
+        [" ".join("".join(rng.choices(letters, k=8)) for _ in range(10)) + "." for _ in range(3)]
+        for _ in range(300)
+    ]
     expected = [tokenize.sentence_terms(t) for t in texts]
+    learn = tokenize._learn
+
+    def learn_then_pause(chunks: set[str]) -> None:
+        learn(chunks)
+        time.sleep(0.0002)  # lets the other threads run (the lock, if held, keeps them out)
+
+    monkeypatch.setattr(tokenize, "_learn", learn_then_pause)
+    monkeypatch.setattr(tokenize, "_TERMS", {})
+    monkeypatch.setattr(tokenize, "_STEMS", tokenize._Memo(tokenize._STEMS.compute))
     monkeypatch.setattr(tokenize._Memo, "MAX_SIZE", 50)
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(tokenize.sentence_terms, texts)) == expected

@@ -5,19 +5,32 @@
 """
 
 from .errors import AbregeError
-from .model import ScoredSentence, Sentence, Summary
-from .pipeline import METHODS, split_sentences, summarize
+from .keywords import keywords
+from .model import Keyphrase, ScoredSentence, Sentence, Summary
+from .pipeline import METHODS, split_sentences, summarize, summarize_url
 from .sumy_bridge import SumyTokenizer, sumy_summarizer  # sumy itself is imported on first use
 
 __all__ = [
     "METHODS",
     "AbregeError",
+    "Keyphrase",
     "ScoredSentence",
     "Sentence",
     "Summary",
     "SumyTokenizer",
+    "keywords",
     "split_sentences",
+    "read_url",
     "summarize",
+    "summarize_url",
     "sumy_summarizer",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name == "read_url":  # urllib is loaded only for callers who fetch
+        from .fetch import read_url
+
+        return read_url
+    raise AttributeError(f"module 'abrege' has no attribute {name!r}")

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from .errors import AbregeError, internal_error
 from .methods import DEFAULT_METHOD
-from .model import Summary
-from .pipeline import summarize
+from .model import Analysis
+from .pipeline import analyse
 from .read import STDIN, Article, Failure, Pending, ReadOptions, compression, is_dump, load
 from .render import label, render_failure, render_summary
 
@@ -42,14 +42,15 @@ BYTES_PER_ARTICLE, COMPRESSION_RATIO = 3000, 3
 
 @dataclass(frozen=True)
 class SummaryOptions:
-    """The options of :func:`abrege.summarize` a batch applies to every article; ``title`` (one
-    article only) overrides a record's own title."""
+    """The options of :func:`abrege.pipeline.analyse` a batch applies to every article;
+    ``title`` (one article only) overrides a record's or a page's own title."""
 
     sentences: int | None = None
     words: int | None = None
     ratio: float | None = None
     method: str = DEFAULT_METHOD
     title: str | None = None
+    keywords: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,30 +66,39 @@ class Job:
 @dataclass(frozen=True)
 class Outcome:
     """One article done: its formatted result (None when the format keeps no trace of a
-    failure), the lines for stderr, and whether it failed."""
+    failure), the lines for stderr, and whether it failed. The HTML report, one page for the
+    whole batch, is rendered by the main process: it gets the ``analysis`` (or ``reason``)."""
 
     body: str | None
     messages: tuple[str, ...]
     failed: bool
+    source: str = ""
+    id: object = None
+    line: int | None = None
+    analysis: Analysis | None = None
+    reason: str | None = None
 
 
 class WorkerDied(Exception):
     """A worker process was killed (out of memory, a signal): the run stops where it is."""
 
 
-def summarise_item(item: Article | Failure, options: SummaryOptions) -> Summary | str:
-    """The summary of one article, or the one-line reason it has none. A bug met on one article
-    is its reason too, so it never costs the batch (ABREGE_DEBUG=1 re-raises it instead)."""
+def summarise_item(item: Article | Failure, options: SummaryOptions) -> Analysis | str:
+    """The analysis of one article (its summary, keyphrases...), or the one-line reason it has
+    none. A bug met on one article is its reason too, so it never costs the batch
+    (ABREGE_DEBUG=1 re-raises it instead)."""
     if isinstance(item, Failure):
         return item.reason
     try:
-        return summarize(
+        return analyse(
             item.text,
             sentences=options.sentences,
             words=options.words,
             ratio=options.ratio,
             method=options.method,
             title=options.title if options.title is not None else item.title,
+            require_article=item.page,
+            keywords=options.keywords,
         )
     except AbregeError as error:
         return str(error)
@@ -102,12 +112,17 @@ def process(item: Pending, job: Job) -> Outcome:
     """Read, summarise and format one item of :func:`abrege.read.pending`."""
     article = load(item, job.read)
     result = summarise_item(article, job.summary)
-    name = label(article.source, article.id, article.line)
+    source, id, line = article.source, article.id, article.line
+    name = label(source, id, line)
+    html = job.fmt == "html"
     if isinstance(result, str):
-        body = render_failure(job.fmt, article.source, result, article.id, article.line)
-        return Outcome(body, (f"abrege: {name}: {result}",), True)
-    body = render_summary(job.fmt, job.headers, article.source, result, article.id, article.line)
-    return Outcome(body, tuple(f"abrege: {name}: warning: {w}" for w in result.warnings), False)
+        body = None if html else render_failure(job.fmt, source, result, id, line)
+        return Outcome(body, (f"abrege: {name}: {result}",), True, source, id, line, None, result)
+    warnings = tuple(f"abrege: {name}: warning: {w}" for w in result.summary.warnings)
+    if html:
+        return Outcome(None, warnings, False, source, id, line, result)
+    body = render_summary(job.fmt, job.headers, source, result, id, line)
+    return Outcome(body, warnings, False, source, id, line)
 
 
 def run(items: Iterable[Pending], job: Job, jobs: int = 1) -> Generator[Outcome, None, None]:
@@ -123,13 +138,14 @@ def _parallel(items: Iterator[Pending], job: Job, jobs: int) -> Iterator[Outcome
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    # fork starts a worker in milliseconds with the modules already loaded; elsewhere the
-    # platform's default (spawn) works too, only slower to start.
-    context = (
-        multiprocessing.get_context("fork")
-        if sys.platform == "linux"
-        else multiprocessing.get_context()
-    )
+    # fork starts a worker in milliseconds with the modules already loaded, but is safe only
+    # while this process has no other thread (URLs are fetched by threads): then, and on other
+    # platforms, a fresh interpreter per worker (forkserver, spawn) is only slower to start.
+    if sys.platform == "linux":
+        safe = threading.active_count() == 1
+        context = multiprocessing.get_context("fork" if safe else "forkserver")
+    else:
+        context = multiprocessing.get_context()
     executor = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(job,)
     )

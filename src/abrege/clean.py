@@ -11,6 +11,7 @@ sentence is only ever shortened at its ends, so what is kept is still a span of 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, count, filterfalse
@@ -77,6 +78,81 @@ _STAMP = re.compile(
     re.X,
 )
 MAX_STAMP_WORDS = 12
+# A sentence sharing this share of its words with the headline (and the headline with it) is
+# the headline again, maybe behind a kicker ("Violences Un député…") or before a site name.
+HEADLINE_OVERLAP = 0.8
+# A sentence of at most this many words on a line of its own is a heading, whatever its end.
+LINE_HEADING_WORDS = 6
+_LINE_SPACE = " \t\u00a0"
+# Prose ends with final punctuation, then maybe closing quotes or brackets. A line without it
+# and shorter than this is a heading, a label, a menu entry, a kicker or a headline ("La
+# Commission de contrôle", "Vape Wave (documentaire, 1h28, Planète+)"). Longer ones are kept:
+# in scraped text they are mostly real sentences cut short. (Chosen on OrangeSum valid.)
+HEADING_WORDS = 20
+_FINAL_MARKS = ".!?…:;"
+_CLOSERS = " \t\n\u00a0\"'»”’)]"
+_FINAL_LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S+$")  # a link took the period
+# Page furniture anywhere in a sentence: cookie and consent banners, subscription and
+# newsletter offers, log-in prompts, instructions to click, template code ("{{…}}").
+_FURNITURE = re.compile(
+    r"""\b(?:nous|notre\s+site|ce\s+site|le\s+site)\s+(?:utilis|dépos)\w*\s+(?:des\s+)?cookies
+    |\b(?:accept|refus|param[eéè]tr|gér)\w*\s+(?:les\s+|tous\s+les\s+|vos\s+|mes\s+)?(?:cookies|traceurs)\b
+    |\bcookies?\b.{0,40}?\b(?:accepter|refuser|paramétrer|tout\s+accepter)\b
+    |\bpolitique\s+(?:de\s+|relative\s+aux\s+|des\s+)?cookies\b
+    |\b(?:retirer|donner|gérer|modifier)\s+(?:votre|mon)\s+consentement\b
+    |\ben\s+poursuivant\s+(?:votre|la)\s+navigation
+    |\babonnez[\s-]vous\b|\bdéjà\s+abonnée?\b|\bréservée?s?\s+aux\s+abonnés\b
+    |\boffres?\s+d['’]abonnement\b|\bvous\s+êtes\s+abonnée?\b
+    |\b(?:notre|nos|votre|vos)\s+(?:newsletters?|lettres?\s+d['’]information)\b
+    |\b(?:recevez|recevoir|inscri\w+)\b.{0,30}?\b(?:newsletters?|lettres?\s+d['’]information)\b
+    |\binscrivez[\s-]vous\b|\bconnectez[\s-]vous\b|\bcréez\s+(?:votre|un)\s+compte\b
+    |\bcliquez\b|\bcliqu(?:er|ant)\s+(?:ici|sur\s+(?:l['’]\s*ic[ôo]ne|ce\s+lien|le\s+(?:lien|bouton)))
+    |\{\{|\}\}|\{%|%\}""",
+    re.X | re.I,
+)
+# A sentence opening with an imperative to the reader about the site is a promotion or a link,
+# not news: "Retrouvez les recommandations de…", "Revivez le direct…", "Découvrez notre
+# dossier". (Not "Regardez", "Écoutez": politicians say them, quoted without quote marks.)
+_TO_READER = re.compile(
+    r"""^[\s\-–—•*]*(?:retrouvez|revivez|découvrez|téléchargez|partagez|réagissez|commentez
+    |suivez[\s-](?:nous|notre|nos|en\s+direct|le\s+direct)|rejoignez[\s-]nous
+    |consultez\s+(?:notre|nos)|voir\s+en\s+annexe|lire\s+la\s+suite)\b""",
+    re.X | re.I,
+)
+# Every match of _TO_READER starts (after dashes and bullets) with one of these, lowercased;
+# every match of _BREADCRUMB or _FURNITURE contains a match of _FURNITURE_HINT.
+_READER_HINTS = (
+    "retrouvez",
+    "revivez",
+    "découvrez",
+    "téléchargez",
+    "partagez",
+    "réagissez",
+    "commentez",
+    "suivez",
+    "rejoignez",
+    "consultez",
+    "voir",
+    "lire",
+)
+# (Searched in the lowercased sentence: a case-insensitive search would cost more than all the
+# other rules together.)
+_FURNITURE_HINT = re.compile(
+    r"cookie|consentement|navigation|abonn|newsletter|lettre|inscri|connectez|compte|cliqu"
+    r"|\{|\}|%|>|›|accueil|home"
+)
+# A breadcrumb: "Accueil > Actualités > …", or two "›"/">" separators between short parts.
+_BREADCRUMB = re.compile(
+    r"^[\W_]*(?:accueil|home)\s*[>›»/|]|(?:^|\s)[>›](?:\s\S[^>›]{0,60}\s[>›]){1,}\s\S", re.I
+)
+# A signature alone: initials "(A.H.)", "J.-M. D.", or a name in brackets "(Alexandre Hervaud)".
+_SIGNATURE = re.compile(
+    r"^\(?\s*(?:[A-ZÀ-Ý][a-z]?\.\s*-?\s*){1,4}\)?[.,]?$|^\((?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4}\)$"
+)
+# A link label in brackets at a sentence's edge: "[Vidéo] …", "… [Lire la suite]".
+_LINK_LABEL = re.compile(
+    r"^\[[A-ZÀ-Ý][^\[\]]{0,60}\](?=\s*(?:$|[A-ZÀ-Ý«\"]))|\s\[[A-ZÀ-Ý][^\[\]]{0,60}\]$"
+)
 _TWEET_HINTS = ("(@", "pic.twitter.com/")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -142,15 +218,50 @@ def keep(sentences: Iterable[Sentence]) -> list[Sentence]:
     return candidates(sentences).sentences
 
 
-def candidates(sentences: Iterable[Sentence]) -> Candidates:
-    """:func:`keep`, with the scan of the sentences kept for the later steps."""
-    trimmed = [t for t in map(strip_junk, sentences) if t is not None]
+def candidates(
+    sentences: Iterable[Sentence], headline: str | None = None, text: str | None = None
+) -> Candidates:
+    """:func:`keep`, with the scan of the sentences kept for the later steps. A sentence that
+    is the ``headline`` (or nearly: a kicker or a site name around it) is set aside too: a page
+    often repeats its headline in the text, and a summary must not just repeat the title. With
+    the ``text`` the sentences come from, a very short sentence alone on its line is a heading
+    even when it ends with punctuation ("Combien d’articles ?")."""
+    lines = text is not None and "\n" in text.strip()  # a one-line text has no heading line
+    trimmed = [
+        t
+        for s in sentences
+        if (t := strip_junk(s)) is not None and not (lines and _short_line(text or "", s))
+    ]
     scan = Scan([t.text for t in trimmed])
     keys = scan.keys()
     positions = _first_occurrences(keys)
+    if headline:
+        title = Counter(sentence_key(headline).split())
+        positions = [i for i in positions if not _is_headline(keys[i], title)]
     return Candidates(
         [trimmed[i] for i in positions], [keys[i] for i in positions], scan, positions
     )
+
+
+def _short_line(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` has at most LINE_HEADING_WORDS words and a line to itself (only
+    asked of texts of several lines). Reads only the characters around it: linear overall."""
+    if sentence.text.count(" ") >= LINE_HEADING_WORDS:
+        return False
+    i, j = sentence.start, sentence.end
+    while i and text[i - 1] in _LINE_SPACE:
+        i -= 1
+    while j < len(text) and text[j] in _LINE_SPACE:
+        j += 1
+    return (i == 0 or text[i - 1] == "\n") and (j == len(text) or text[j] == "\n")
+
+
+def _is_headline(key: str, title: Counter[str]) -> bool:
+    """Whether a sentence (its key) is the headline give or take a few words: at least
+    HEADLINE_OVERLAP of the words of the longer of the two are shared."""
+    words_ = Counter(key.split())
+    shared = sum((words_ & title).values())
+    return shared >= HEADLINE_OVERLAP * max(sum(words_.values()), sum(title.values()))
 
 
 def _first_occurrences(keys: list[str]) -> list[int]:
@@ -187,6 +298,8 @@ def _seen_runs_only(stream: str, key: str, start: int) -> bool:
     if key.count(" ") < MIN_WORDS_FOR_OVERLAP - 1:
         return False
     first = _FIRST_RUN.match(key)
+    if first is None:  # (not reached: the count above guarantees SHINGLE words)
+        return False
     if stream.find(f" {first.group()} ", 0, start) < 0:
         return False
     words_ = key.split(" ")
@@ -256,9 +369,45 @@ def strip_junk(sentence: Sentence) -> Sentence | None:
         return None
     if _BOILERPLATE.match(body) or (_STAMP.match(body) and len(words(body)) <= MAX_STAMP_WORDS):
         return None
+    if not is_prose(body):
+        return None
     if (start, end) == (0, len(text)):
         return sentence
     return replace(sentence, text=body, start=sentence.start + start, end=sentence.start + end)
+
+
+def is_prose(text: str) -> bool:
+    """Whether ``text`` (a sentence, junk trimmed) reads as article prose rather than page
+    furniture: not a heading or label (short, no final punctuation), breadcrumb, banner,
+    subscription or click prompt, signature, bracketed link label or template code."""
+    if not ends_like_prose(text) and text.count(" ") < HEADING_WORDS - 1:
+        return False
+    # Substring tests first: each regex only runs on the few sentences that could match it.
+    lowered = text.lower()
+    opening = lowered.lstrip(" -–—•*")
+    return not (
+        (text[0] == "(" and _SIGNATURE.match(text))
+        or (text[0].isupper() and len(text) < 20 and _SIGNATURE.match(text))
+        or (opening.startswith(_READER_HINTS) and _TO_READER.match(text))
+        or ("[" in text and _LINK_LABEL.search(text))
+        or (
+            _FURNITURE_HINT.search(lowered) is not None
+            and (_BREADCRUMB.search(text) or _FURNITURE.search(text))
+        )
+    )
+
+
+def ends_like_prose(text: str) -> bool:
+    """Whether ``text`` ends with final punctuation (maybe inside quotes or brackets), or with
+    a link (which took the period)."""
+    if text.rstrip(_CLOSERS)[-1:] in tuple(_FINAL_MARKS):
+        return True
+    return ("http" in text or "www." in text) and _FINAL_LINK.search(text) is not None
+
+
+def is_signature(text: str) -> bool:
+    """Whether ``text`` only signs an item: initials or a name in brackets, "Lire la suite"."""
+    return bool(_SIGNATURE.match(text) or re.match(r"[\W_]*lire\s+la\s+suite\b", text, re.I))
 
 
 def _any_in(text: str, needles: tuple[str, ...]) -> bool:

@@ -17,26 +17,31 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 
-from .batch import Job, SummaryOptions, WorkerDied, auto_jobs, available_cores, run
+from .batch import Job, Outcome, SummaryOptions, WorkerDied, auto_jobs, available_cores, run
 from .methods import DEFAULT_METHOD, NAMES, get
-from .options import add_length_options, method_help, non_negative_int, size
+from .options import add_length_options, method_help, non_negative_int, positive_int, size
 from .output import OutputError, check_part, open_output, part_path, repair, skip_done
 from .progress import Progress
 from .read import (
     DEFAULT_ID_FIELD,
     DEFAULT_MAX_BYTES,
     DEFAULT_TEXT_FIELD,
+    DEFAULT_TIMEOUT,
     DEFAULT_TITLE_FIELD,
     FALLBACK_TEXT_FIELD,
     STDIN,
+    Pending,
     ReadOptions,
     count_articles,
     expand,
+    is_url,
     pending,
 )
 from .render import FORMATS, Renderer
+from .render_html import HtmlRenderer
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+HTML_KEYWORDS = 10  # keyphrases of each article in an HTML report when --keywords is not given
 
 EXAMPLES = """\
 examples:
@@ -44,9 +49,14 @@ examples:
   abrege --title "..." article.txt   the headline helps choose the sentences
   abrege -n 2 seeds/                 two sentences for each article file of a folder
   abrege --words 60 a.txt b.html     at most about 60 words each; HTML pages are reduced to
-                                     their article first (needs: pip install 'abrege[html]')
+                                     their article first (headline, menus and links aside)
+  abrege https://example.fr/article  fetch web pages (several at once; --timeout, --max-bytes)
   cat article.txt | abrege -         read standard input
   abrege --format json seeds/        sentences with scores and character offsets
+  abrege --keywords 8 article.txt    the summary and 8 keyphrases ("Mots-clés : ...")
+  abrege -f html seeds/ -o report.html
+                                     one self-contained page to read: keyphrases, summary,
+                                     the full text with every sentence shaded by its score
   abrege dump.jsonl -o out.jsonl     one JSON summary per line, keeping each record's id;
                                      on every core, with progress on a terminal
   abrege dump.jsonl.gz -o out.jsonl --resume
@@ -57,7 +67,8 @@ examples:
 
 input: .txt files in any common encoding (UTF-8, UTF-16 with BOM, Windows-1252, Latin-1),
 .html/.htm pages, .jsonl files (one JSON object per line, also .jsonl.gz, .jsonl.bz2,
-.jsonl.xz); folders are searched for these. Each non-blank line of a JSON Lines file gives
+.jsonl.xz); folders are searched for these; http(s) URLs. A page with no article (home
+page, list, template) fails with one line. Each non-blank line of a JSON Lines file gives
 exactly one output line (a summary or an error); blank lines are skipped but counted in the
 line numbers.
 exit status: 0 all summarised, 1 some articles failed (one line each on stderr), 2 usage error,
@@ -76,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article file, folder of article files, or - for standard input (default: -)",
+        help="article file, folder of article files, http(s) URL of a web page, or - for "
+        "standard input (default: -)",
     )
     add_length_options(parser)
     parser.add_argument(
@@ -98,7 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         "--format",
         choices=FORMATS,
-        help="output format (default: jsonl for JSON Lines input, text otherwise)",
+        help="output format (default: jsonl for JSON Lines input, text otherwise); html is "
+        "one self-contained page (no script, nothing fetched) with keyphrases and every "
+        "sentence shaded by its score",
+    )
+    output.add_argument(
+        "--keywords",
+        type=positive_int,
+        metavar="N",
+        help=f"also give the article's N best keyphrases (with -f html, {HTML_KEYWORDS} "
+        "are given even without this option)",
     )
     output.add_argument(
         "-o",
@@ -139,6 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse an article larger than SIZE, e.g. 500k or 20MB (default: 5MB)",
     )
     inputs.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"give up on a URL after SECONDS, whole page included (default: {DEFAULT_TIMEOUT:g})",
+    )
+    inputs.add_argument(
         "--text-field",
         default=DEFAULT_TEXT_FIELD,
         metavar="NAME",
@@ -170,7 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return evaluate(argv[1:])
     args = build_parser().parse_args(argv)
-    options = ReadOptions(args.max_bytes, args.text_field, args.id_field, args.title_field)
+    options = ReadOptions(
+        args.max_bytes, args.text_field, args.id_field, args.timeout, args.title_field
+    )
     sources = list(expand(args.paths or [STDIN]))
     if args.title is not None and len(sources) > 1:
         return _usage("--title is for one article, not several")
@@ -184,7 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     fmt = args.format
     try:
         with _terminate_as_interrupt():
-            items = pending(sources, options)
+            urls = any(isinstance(s, str) and is_url(s) for s in sources)
+            if urls:
+                from .fetch import read_all  # urllib and threads only when a URL is given
+
+                # Pages are fetched (several at once) and read here; workers summarise them.
+                items: Iterator[Pending] = iter(read_all(sources, options))
+            else:
+                items = pending(sources, options)
             first = next(items, None)
             if first is not None:
                 items = itertools.chain([first], items)
@@ -203,16 +240,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                     done = skip_done(part_path(args.output), items)
             shown = not args.quiet and (args.progress or sys.stderr.isatty())
             progress = Progress(shown, count_articles(sources) if shown else None, done)
-            job = Job(options, _summary_options(args), fmt, len(sources) > 1 or records)
+            keywords = args.keywords or (HTML_KEYWORDS if fmt == "html" else 0)
+            job = Job(options, _summary_options(args, keywords), fmt, len(sources) > 1 or records)
             with open_output(args.output, append=args.resume) as out:
-                renderer = Renderer(out, fmt, job.headers)
+                renderer = HtmlRenderer(out) if fmt == "html" else Renderer(out, fmt, job.headers)
                 if not done:
                     renderer.begin()
-                with contextlib.closing(run(items, job, _job_count(args, sources))) as outcomes:
+                jobs = _job_count(args, sources, urls)
+                with contextlib.closing(run(items, job, jobs)) as outcomes:
                     for outcome in outcomes:
                         for message in outcome.messages:
                             progress.message(message)
-                        renderer.write(outcome.body)
+                        _write(renderer, outcome)
                         progress.add(outcome.failed)
                 renderer.end()
             progress.close()
@@ -233,13 +272,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_SOME_FAILED if progress is not None and progress.failed else EXIT_OK
 
 
-def _summary_options(args: argparse.Namespace) -> SummaryOptions:
-    return SummaryOptions(args.sentences, args.words, args.ratio, args.method, args.title)
+def _summary_options(args: argparse.Namespace, keywords: int) -> SummaryOptions:
+    return SummaryOptions(args.sentences, args.words, args.ratio, args.method, args.title, keywords)
 
 
-def _job_count(args: argparse.Namespace, sources: list) -> int:
+def _write(renderer: Renderer | HtmlRenderer, outcome: Outcome) -> None:
+    """A line format comes formatted from the worker; the HTML report renders the analysis."""
+    if isinstance(renderer, Renderer):
+        renderer.write(outcome.body)
+    elif outcome.analysis is not None:
+        renderer.summary(outcome.source, outcome.analysis, outcome.id, outcome.line)
+    else:
+        renderer.failure(outcome.source, outcome.reason or "", outcome.id, outcome.line)
+
+
+def _job_count(args: argparse.Namespace, sources: list, urls: bool) -> int:
+    """``-j``, else every core for a large input; one process for web pages, which are read
+    (fetched, extracted) by the main process anyway."""
     if args.jobs is None:
-        return 1 if args.title is not None else auto_jobs(sources)
+        return 1 if args.title is not None or urls else auto_jobs(sources)
     return args.jobs or available_cores()
 
 
@@ -280,6 +331,16 @@ def _terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return number
 
 
 def _version() -> str:

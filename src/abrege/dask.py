@@ -87,8 +87,10 @@ def summarise_partition(
             sentences.append(None)
             errors.append(result)
         else:
-            summaries.append(result.text)
-            sentences.append(json.dumps([asdict(s) for s in result.sentences], ensure_ascii=False))
+            summaries.append(result.summary.text)
+            sentences.append(
+                json.dumps([asdict(s) for s in result.summary.sentences], ensure_ascii=False)
+            )
             errors.append(None)
     columns = {"summary": summaries, "sentences": sentences, "error": errors}
     return part.assign(

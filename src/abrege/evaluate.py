@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -65,8 +66,8 @@ class MethodResult:
     ms_per_article: float = 0.0
     p_value: np.ndarray | None = None
 
-    def to_dict(self) -> dict:
-        out = {
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "method": self.method,
             "articles": int(self.scores.shape[0]),
             "failures": self.failures,
@@ -143,7 +144,7 @@ def load(
     import gzip
 
     opener = gzip.open if path.endswith(".gz") else open
-    examples = []
+    examples: list[Example] = []
     try:
         with opener(path, "rt", encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):

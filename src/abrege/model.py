@@ -45,3 +45,32 @@ class Summary:
             "method": self.method,
             "sentences": [asdict(s) for s in self.sentences],
         }
+
+
+@dataclass(frozen=True)
+class Keyphrase:
+    """A keyphrase of an article: ``text`` as the article writes it (its most frequent form),
+    ``score`` (higher is more central), ``spans`` the ``(start, end)`` offsets of its
+    occurrences, so ``source[start:end]`` is each occurrence as written (a variant with the
+    same stems, e.g. singular or plural)."""
+
+    text: str
+    score: float
+    spans: tuple[tuple[int, int], ...]
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "score": self.score, "spans": [list(s) for s in self.spans]}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline found in one article, for outputs that show more than the summary (the
+    HTML report shades every sentence by its score): the ``text`` that was ranked (offsets refer
+    to it), the ``summary``, every ranked sentence with its score in article order (``scored``;
+    repeats and junk are not ranked, so not there), the ``keywords`` asked for, the ``title``."""
+
+    text: str
+    summary: Summary
+    scored: tuple[ScoredSentence, ...]
+    keywords: tuple[Keyphrase, ...] = ()
+    title: str | None = None

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from . import clean, select
 from .errors import AbregeError
+from .keywords import keyphrases
 from .methods import DEFAULT_METHOD, NAMES, get
-from .model import ScoredSentence, Summary
+from .model import Analysis, ScoredSentence, Summary
+from .page import not_an_article
 from .prepare import prepare, split_sentences
 
 METHODS = NAMES
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "split_sentences", "summarize"]
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "analyse",
+    "split_sentences",
+    "summarize",
+    "summarize_url",
+]
 
 
 def summarize(
@@ -25,6 +34,7 @@ def summarize(
     ratio: float | None = None,
     method: str = DEFAULT_METHOD,
     title: str | None = None,
+    require_article: bool = False,
 ) -> Summary:
     """Summarise a French article by extracting its most summary-worthy sentences.
 
@@ -38,12 +48,38 @@ def summarize(
     (``abrege.methods.get(method).default_length()``: for "news" the one that scored best on
     validation, read from its shipped model).
 
-    Raises :class:`AbregeError` when the text has no sentence to summarise or an option is
-    invalid.
+    ``title``, the headline, is never itself a summary sentence. ``require_article``: the text
+    comes from a web page, which may be a home page, a list or a template rather than an
+    article; such a text is refused (:func:`abrege.page.not_an_article`).
+
+    Raises :class:`AbregeError` when the text has no sentence to summarise, is not an article
+    (with ``require_article``) or an option is invalid.
     """
+    return analyse(
+        text, sentences, words, ratio, method, title, require_article=require_article
+    ).summary
+
+
+def analyse(
+    text: str,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    method: str = DEFAULT_METHOD,
+    title: str | None = None,
+    keywords: int = 0,
+    require_article: bool = False,
+) -> Analysis:
+    """:func:`summarize`, keeping what a report shows beside the summary: the score of every
+    sentence that was ranked (not only the chosen ones) and, when ``keywords`` > 0, that many
+    keyphrases, all from one preparation of the text (no second split, no second ranking)."""
     _check_budget(sentences, words, ratio)
     chosen_method = get(method)
-    prepared = prepare(text)
+    prepared = prepare(text, title)
+    if require_article:
+        reason = not_an_article(split_sentences(text), prepared)
+        if reason:
+            raise AbregeError(f"no article found in the page ({reason})")
     candidates = prepared.sentences
     if not candidates:
         raise AbregeError("no sentence found")
@@ -52,19 +88,50 @@ def summarize(
         length = chosen_method.default_length()
         sentences, words = length.sentences, length.words
     chosen = select.choose(prepared.texts, scores, sentences, words, ratio)
-    return Summary(
-        sentences=tuple(
-            ScoredSentence(
-                index=candidates[i].index,
-                text=candidates[i].text,
-                start=candidates[i].start,
-                end=candidates[i].end,
-                score=float(scores[i]),
-            )
-            for i in chosen
-        ),
+    scored = tuple(
+        ScoredSentence(index=s.index, text=s.text, start=s.start, end=s.end, score=float(scores[i]))
+        for i, s in enumerate(candidates)
+    )
+    summary = Summary(
+        sentences=tuple(scored[i] for i in chosen),
         method=method,
         warnings=clean.language_warnings(prepared.keys),
+    )
+    found = tuple(keyphrases(prepared, keywords, title)) if keywords > 0 else ()
+    return Analysis(text=text, summary=summary, scored=scored, keywords=found, title=title)
+
+
+def summarize_url(
+    url: str,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    method: str = DEFAULT_METHOD,
+    title: str | None = None,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
+) -> Summary:
+    """:func:`summarize` the article of the web page at ``url`` (fetched by
+    :func:`abrege.fetch.read_url`: ``timeout`` in seconds, default 20; ``max_bytes``, default
+    5 MB). The page's headline is the title unless ``title`` is given; a page that holds no
+    article is refused. Offsets refer to the page's article text (``read_url(url).text``).
+    Raises :class:`AbregeError` with a one-line reason."""
+    from .fetch import read_url  # urllib only for callers who fetch
+    from .read import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+
+    article = read_url(
+        url,
+        DEFAULT_TIMEOUT if timeout is None else timeout,
+        DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+    )
+    return summarize(
+        article.text,
+        sentences,
+        words,
+        ratio,
+        method,
+        title if title is not None else article.title,
+        require_article=article.page,
     )
 
 

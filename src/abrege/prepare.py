@@ -22,7 +22,8 @@ def split_sentences(text: str) -> list[Sentence]:
     ]
 
 
-def prepare(text: str) -> Candidates:
+def prepare(text: str, headline: str | None = None) -> Candidates:
     """The sentences of ``text`` worth ranking (distinct prose, junk trimmed, article order),
-    with their keys and, on demand, their content terms."""
-    return candidates(split_sentences(text))
+    with their keys and, on demand, their content terms. The ``headline`` is never one of
+    them (see :func:`abrege.clean.candidates`)."""
+    return candidates(split_sentences(text), headline, text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -63,7 +63,7 @@ def features(
     if n == 0:
         return out
     vectors, idf = _tfidf(terms)
-    centroid: Counter = Counter()
+    centroid: Counter[str] = Counter()
     for vector in vectors:
         centroid.update(vector)
     title = _weigh(Counter(title_terms), idf, default=math.log(n + 1) + 1) if title_terms else {}
@@ -112,7 +112,7 @@ def _weigh(counts: Counter, idf: dict[str, float], default: float = 0.0) -> dict
     return {t: c * idf.get(t, default) for t, c in counts.items()}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if not a or not b:
         return 0.0
     if len(a) > len(b):

@@ -12,6 +12,7 @@ pipeline ranks, so the character offsets of a summary refer to it, not to the ra
 from __future__ import annotations
 
 import codecs
+import html as html_entities
 import json
 import os
 import re
@@ -19,7 +20,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .errors import internal_error
 
@@ -34,6 +35,7 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + COMPRESSED_J
 DEFAULT_MAX_BYTES = 5_000_000
 # How much of an oversized JSON line is held at once while it is skipped.
 SKIP_CHUNK = 1 << 16
+DEFAULT_TIMEOUT = 20.0  # seconds a URL may take to arrive, whole page included
 # Fewer words than this in what the extractor found means it found menus, not an article.
 MIN_HTML_WORDS = 10
 DEFAULT_TEXT_FIELD, FALLBACK_TEXT_FIELD, DEFAULT_ID_FIELD = "text", "article", "id"
@@ -63,19 +65,32 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+# Labels that browsers read as windows-1252 (WHATWG Encoding Standard): pages declaring Latin-1
+# or ASCII are in practice cp1252, and decoding them as Latin-1 turns ’ (0x92) into a control.
+_WINDOWS_1252_LABELS = frozenset(
+    """ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1
+    iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 latin-1 us-ascii windows-1252 x-cp1252
+    iso8859_1 us_ascii""".split()
+)
+# Soft hyphens and zero-width characters: invisible in a browser, they would split words.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Separators between a headline and the site, section or date in <title> and og:title.
+_TITLE_PARTS = re.compile(r"\s+[-–—·•|]{1,2}\s+|\s*\|\s*")
+# A kicker before the headline: "VIDEO.", "INFO FRANCEINFO -", "EN DIRECT :".
+_KICKER = re.compile(r"^[A-ZÀ-Ö0-9][A-ZÀ-Ö0-9 '’&-]{2,30}(?:\.|\s[-–—|])\s+(?=\S)")
 
 
 @dataclass(frozen=True)
 class Article:
     """Text ready for the pipeline. For JSON Lines input, ``line`` is the record's line number
-    in ``source``, ``id`` the value of its id field (None when it has none) and ``title`` its
-    headline (None when it has none), which the ``news`` ranker uses."""
+    in ``source`` and ``id`` the value of its id field (None when it has none)."""
 
     source: str
     text: str
     id: object = None
     line: int | None = None
-    title: str | None = None
+    title: str | None = None  # a record's title field or a web page's headline: the ranker's
+    page: bool = False  # extracted from a web page, which may hold no article at all
 
 
 @dataclass(frozen=True)
@@ -122,14 +137,15 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     text_field: str = DEFAULT_TEXT_FIELD
     id_field: str = DEFAULT_ID_FIELD
+    timeout: float = DEFAULT_TIMEOUT
     title_field: str = DEFAULT_TITLE_FIELD
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
-    """Each PATH as sources: a file as itself, a directory as its article files (sorted, so
-    output order is stable), ``-`` as standard input."""
+    """Each PATH as sources: a file or URL as itself, a directory as its article files (sorted,
+    so output order is stable), ``-`` as standard input."""
     for path in paths:
-        if path != STDIN and os.path.isdir(path):
+        if path != STDIN and not is_url(path) and os.path.isdir(path):
             try:
                 names = os.listdir(path)
             except OSError as error:
@@ -340,7 +356,7 @@ def read_file(source: str, options: ReadOptions = ReadOptions()) -> Article | Fa
 def from_bytes(source: str, data: bytes) -> Article | Failure:
     """The article of a file's bytes: decoded, and reduced to its article when it is a page."""
     html = source.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1024]))
-    return finish(source, decode(data, _declared_charset(data) if html else None), html=html)
+    return finish(source, decode(data, declared_charset(data) if html else None), html=html)
 
 
 def _failure(source: str, error: Exception) -> Failure:
@@ -416,7 +432,7 @@ def decode(data: bytes, declared: str | None = None) -> str:
 def _decode_legacy(data: bytes, declared: str | None) -> str:
     if declared:
         try:
-            return data.decode(declared)
+            return data.decode(*whatwg_codec(declared))
         except (LookupError, UnicodeDecodeError):
             pass
     candidates = []
@@ -437,13 +453,38 @@ def _decode_legacy(data: bytes, declared: str | None) -> str:
     return best
 
 
+def whatwg_codec(label: str) -> tuple[str, str]:
+    """The Python codec and error handler for a declared charset, as browsers read it: Latin-1
+    and ASCII labels mean windows-1252, whose five unassigned bytes map to the same code point
+    (WHATWG), so a page declared ``iso-8859-1`` keeps its ’ and € and never fails to decode."""
+    label = label.strip().lower()
+    if label in _WINDOWS_1252_LABELS:
+        return "cp1252", "abrege-whatwg"
+    return label, "strict"
+
+
+def _c1_as_is(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "".join(map(chr, error.object[error.start : error.end])), error.end
+
+
+codecs.register_error("abrege-whatwg", _c1_as_is)
+
+
 def _oddness(text: str) -> int:
     """How many characters of ``text`` are unexpected in French: C1 controls, box drawing,
     stray symbols. Lower is a more plausible decoding."""
     return sum(1 for ch in text if ord(ch) > 127 and ch not in _FRENCH_NON_ASCII)
 
 
-def _declared_charset(data: bytes) -> str | None:
+def is_url(source: str) -> bool:
+    """Whether a source names a web page (``abrege.fetch`` reads it) rather than a file."""
+    return source[:8].lower().startswith(("http://", "https://"))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page's ``<meta>`` declares in its first 4 KB."""
     match = _DECLARED_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii", "replace") if match else None
 
@@ -474,35 +515,110 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def extract_html(html: str) -> str:
-    """The article of a web page, without menus, ads, comments or its headline (the title is not
-    article text, so a page and its article text give the same summary), paragraphs separated by
-    a blank line so that a paragraph never runs into the next one."""
+@dataclass(frozen=True)
+class Extracted:
+    """What a web page holds for the pipeline: its article text and its headline (cleaned;
+    None when the page has none)."""
+
+    text: str
+    headline: str | None
+
+
+def extract_html(html: str) -> Extracted:
+    """The article of a web page, without menus, ads, comments, lists of links (related
+    articles, menus that trafilatura kept) or its headline (the title is not article text, so a
+    page and its article text give the same summary), one paragraph per block separated by a
+    blank line so that a heading or paragraph never runs into the next one.
+
+    trafilatura's metadata pass is skipped: it detects the page's date (htmldate), which cost
+    up to half a second a page, and only the headline is used, read here from the page itself.
+    """
+    import trafilatura
+    from lxml import html as lxml_html  # type: ignore[import-untyped]  # trafilatura's parser
+
     try:
-        import trafilatura
-    except ImportError:
-        raise ValueError("HTML input needs trafilatura: pip install 'abrege[html]'") from None
-    try:
+        tree = lxml_html.fromstring(html)
+        headline = page_headline(tree)
         document = trafilatura.bare_extraction(
-            html,
+            tree,
             include_comments=False,
             include_tables=False,
             include_images=False,
-            include_links=False,
+            include_links=True,  # to recognise lists of links; their text is kept below
             deduplicate=False,
-            with_metadata=True,
+            with_metadata=False,
         )
     except Exception as error:  # a parser crash on one odd page must not stop the batch
         raise ValueError(f"HTML extraction failed ({type(error).__name__})") from None
-    if document is None:  # trafilatura's answer for a page with nothing in it
-        raise ValueError("no article text found in the HTML page")
-    paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
-    title = " ".join((document.title or "").split()).casefold()
-    while paragraphs and title and " ".join(paragraphs[0].split()).casefold() == title:
+    body = getattr(document, "body", None)  # None when trafilatura found nothing
+    paragraphs = _paragraphs(body) if body is not None else []
+    key = _title_key(headline or "")
+    while paragraphs and key and _title_key(paragraphs[0]) == key:
         paragraphs.pop(0)
     if sum(len(p.split()) for p in paragraphs) < MIN_HTML_WORDS:
-        raise ValueError("no article text found in the HTML page")
-    return "\n\n".join(paragraphs)
+        raise ValueError("no article found in the page (no text)")
+    return Extracted("\n\n".join(paragraphs), headline)
+
+
+def _paragraphs(body: Any) -> list[str]:
+    """The text of each block of trafilatura's body, lists of links left out: a list whose
+    every item opens with a link is navigation or related-article teasers (a headline, often
+    with a one-sentence teaser), never the article's own list."""
+    for element in list(body.iter("list")):
+        items = element.findall("item")
+        if items and all(_opens_with_link(item) for item in items):
+            element.getparent().remove(element)  # the tail (text after the list) goes too
+    blocks = []
+    for element in body.iter("p", "head", "item", "quote", "code", "cell"):
+        if any(
+            ancestor.tag in ("p", "head", "quote", "item") for ancestor in element.iterancestors()
+        ):
+            continue  # its text belongs to the enclosing block
+        for br in element.iter("lb"):  # a line break inside the block stays one
+            br.tail = "\n" + (br.tail or "")
+        lines = "".join(element.itertext()).translate(_INVISIBLE).split("\n")
+        text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+        if text:
+            blocks.append(text)
+    return blocks
+
+
+def _opens_with_link(item: Any) -> bool:
+    if (item.text or "").strip():
+        return False
+    first = next(iter(item), None)
+    while first is not None and first.tag != "ref" and not (first.text or "").strip():
+        first = next(iter(first), None)
+    return first is not None and first.tag == "ref"
+
+
+def page_headline(tree: Any) -> str | None:
+    """The page's headline: og:title, else its only <h1>, else <title>; site names, sections,
+    dates and kickers cut off (:func:`clean_headline`)."""
+    for found in (
+        tree.xpath("//meta[@property='og:title' or @name='og:title']/@content")[:1],
+        [h.text_content() for h in tree.iter("h1")][:2],
+        [t.text_content() for t in tree.iter("title")][:1],
+    ):
+        if len(found) == 1:
+            title = clean_headline(str(found[0]))
+            if title:
+                return title
+    return None
+
+
+def clean_headline(title: str) -> str:
+    """A headline without what sites add around it: " | Site", " - Le Monde", "Section | Title |
+    Site | 12/03/2020", a kicker in capitals ("VIDEO. ", "EN DIRECT - "). Of the parts between
+    separators the longest is the headline (the site, section and date are short)."""
+    title = " ".join(html_entities.unescape(title).split())
+    parts = [part.strip() for part in _TITLE_PARTS.split(title) if part.strip()]
+    title = max(parts, key=lambda part: len(part.split()), default="")
+    return _KICKER.sub("", title) if len(title.split()) > 3 else title
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def finish(
@@ -513,14 +629,19 @@ def finish(
     line: int | None = None,
     title: str | None = None,
 ) -> Article | Failure:
-    """The article of a decoded text: the page's article when it is HTML (by file name, or
-    because it starts like a web page), normalised; a failure when nothing is left."""
-    if html or _HTML_START.match(text[:1024].encode("utf-8", "replace")):
-        text = extract_html(text)
+    """The article of a decoded text: the page's article and headline when it is HTML (by file
+    name, or because it starts like a web page), normalised; a failure when nothing is left.
+    A ``title`` given (a record's title field) wins over the page's headline."""
+    page = html or bool(_HTML_START.match(text[:1024].encode("utf-8", "replace")))
+    if page:
+        extracted = extract_html(text)
+        text = extracted.text
+        if title is None and extracted.headline:
+            title = normalise(extracted.headline)
     text = normalise(text)
     if not text.strip():
         return Failure(source, "empty article", ident, line)
-    return Article(source, text, ident, line, title)
+    return Article(source, text, ident, line, title, page)
 
 
 def _field_names(options: ReadOptions) -> str:

@@ -1,5 +1,5 @@
 """Write results as text, Markdown, JSON or JSON Lines, one article at a time so a long batch
-streams.
+streams (the HTML report is :mod:`abrege.render_html`).
 
 In JSON and JSON Lines every article gets a record, failed ones with ``"error"`` instead of a
 summary, so nothing silently disappears. Sentence ``start``/``end`` are character offsets in the
@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from .model import Summary
+from .model import Analysis
 
-FORMATS = ("text", "markdown", "json", "jsonl")
+FORMATS = ("text", "markdown", "json", "jsonl", "html")
+KEYWORDS_LABEL = "Mots-clés"
 
 
 class Renderer:
@@ -32,10 +33,10 @@ class Renderer:
             self.out.write("[")
 
     def summary(
-        self, source: str, summary: Summary, id: object = None, line: int | None = None
+        self, source: str, analysis: Analysis, id: object = None, line: int | None = None
     ) -> None:
         """``id`` and ``line`` identify a JSON Lines record of ``source``."""
-        self.write(render_summary(self.fmt, self.headers, source, summary, id, line))
+        self.write(render_summary(self.fmt, self.headers, source, analysis, id, line))
 
     def failure(self, source: str, reason: str, id: object = None, line: int | None = None) -> None:
         """Failures are reported on stderr by the caller; JSON keeps them in the output too."""
@@ -65,19 +66,31 @@ def render_summary(
     fmt: str,
     headers: bool,
     source: str,
-    summary: Summary,
+    analysis: Analysis,
     id: object = None,
     line: int | None = None,
 ) -> str:
-    """One summary in format ``fmt``, without what separates it from the others."""
+    """One summary in format ``fmt``, without what separates it from the others. Keyphrases
+    are written when the analysis has some (``--keywords``), and only then, so the output
+    without the option stays as it was."""
+    summary, keywords = analysis.summary, analysis.keywords
+    phrases = ", ".join(k.text for k in keywords)
     if fmt in ("json", "jsonl"):
-        record = {**_identity(source, id, line), **summary.to_dict()}
-        return json.dumps({**record, "warnings": list(summary.warnings)}, ensure_ascii=False)
+        record = {
+            **_identity(source, id, line),
+            **summary.to_dict(),
+            "warnings": list(summary.warnings),
+        }
+        if keywords:
+            record["keywords"] = [k.to_dict() for k in keywords]
+        return json.dumps(record, ensure_ascii=False)
     if fmt == "markdown":
         header = f"## {label(source, id, line)}\n\n" if headers else ""
-        return header + "".join(f"- {s.text}\n" for s in summary.sentences)
+        tail = f"\n*{KEYWORDS_LABEL} :* {phrases}\n" if keywords else ""
+        return header + "".join(f"- {s.text}\n" for s in summary.sentences) + tail
     header = f"==> {label(source, id, line)} <==\n" if headers else ""
-    return header + summary.text + "\n"
+    tail = f"{KEYWORDS_LABEL} : {phrases}\n" if keywords else ""
+    return header + summary.text + "\n" + tail
 
 
 def render_failure(

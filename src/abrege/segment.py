@@ -148,6 +148,19 @@ _INTERTITLE_AFTER = '.!?…"»)\n'
 # ("matchs. (...) Les universités"); after a word it ends its sentence ("dramatique (...) Il y a").
 _ELIDED_AFTER_END = re.compile(r"[.!?…][\"»”]?\s*[(\[](?:\.\.\.|…)$")
 _LINE_BREAK = re.compile(r"[ \t\u00a0\u202f\r]*\n\s*")
+# A heading that opens a line and runs into its paragraph (see _line_heading_cuts).
+_HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LINE_HEADING_MAX = 8
+_HEAD_OPENERS = frozenset(
+    "Le La Les L’ L' Un Une Des Ce Cette Ces Il Elle Ils Elles On Son Sa Ses Leur Leurs".split()
+)
+# Words that make a run of words a clause rather than a heading.
+_CLAUSE_WORDS = _words(
+    """
+    est sont était étaient a ont avait avaient fait font va vont peut peuvent doit doivent sera
+    seront serait été être avoir il elle ils elles on je j nous vous tu qui que qu
+    """
+)
 _WRAP_LINE = 60  # a line at least this long ending in a word looks hard-wrapped, not a heading
 # Sentence starters are learned; "strong" ones almost never appear capitalised mid-sentence
 # (ratio of sentence openings to mid-sentence capitalised uses).
@@ -183,6 +196,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cuts.extend(_line_cuts(text))
     cuts.extend(_glued_heading_cuts(text, starters))
     cuts.extend(_spaced_heading_cuts(text, strong))
+    cuts.extend(_line_heading_cuts(text, strong))
     cuts.extend(_semicolon_cuts(text, starters))
     if '"' in text or "“" in text or "”" in text:
         cuts.extend(_glued_quote_cuts(text))
@@ -297,7 +311,7 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
     if _ADDRESS_REV.search(reversed_token):
         return False  # inside or right after an address: "www.orange.fr. Le" is rare
     plain = reversed_token.isalpha()  # a word and nothing else: most sentence ends
-    part = reversed_token if plain else _LAST_PART_REV.match(reversed_token).group()
+    part = reversed_token if plain else _match_empty_ok(_LAST_PART_REV, reversed_token).group()
     word = part[::-1]
     if word in _ABBREVIATIONS:
         return False
@@ -311,10 +325,18 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, starters: frozenset[str
     return plain or not (len(word) <= 2 and _DOTTED_ACRONYM_REV.match(reversed_token))
 
 
+def _match_empty_ok(pattern: re.Pattern[str], text: str) -> re.Match[str]:
+    """``pattern.match(text)`` for a pattern that matches the empty string, so it never fails
+    (said once here rather than leaving every caller to handle a None that cannot happen)."""
+    match = pattern.match(text)
+    assert match is not None
+    return match
+
+
 def _reversed_token_before(text: str, i: int) -> str:
     """The run of word, number, address characters that ends at ``i`` (at most 80 chars),
     reversed (the regex reads backwards that way)."""
-    return _TOKEN_BEFORE_REV.match(text[max(0, i - 80) : i][::-1]).group()
+    return _match_empty_ok(_TOKEN_BEFORE_REV, text[max(0, i - 80) : i][::-1]).group()
 
 
 def _line_cuts(text: str) -> list[int]:
@@ -352,8 +374,9 @@ def _glued_heading_cuts(text: str, starters: frozenset[str]) -> list[int]:
     cuts: list[int] = []
     for m in _CAMEL.finditer(text):
         i = m.start()
-        left = _LETTERS.match(text[max(0, i - 40) : i][::-1]).group()[::-1]
+        left = _match_empty_ok(_LETTERS, text[max(0, i - 40) : i][::-1]).group()[::-1]
         right = _NEXT_WORD.match(text, i, i + 40)
+        assert right is not None  # _CAMEL matched a capital then a lowercase letter at i
         if _CODE_AFTER.match(text, right.end()):
             continue  # "mediaType:", "sequenceUrl':" — an identifier in scraped code
         if (left.islower() and len(left) >= 4) or (len(left) >= 3 and right.group() in starters):
@@ -373,9 +396,55 @@ def _spaced_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
     cuts: list[int] = []
     for m in _SPACED_CAPITAL.finditer(text):
         if m.group() in strong and m.group() not in _TITLE_WORDS:
-            before = _LAST_WORD_REV.match(text[max(0, m.start() - 40) : m.start() - 1][::-1])
+            before = _match_empty_ok(
+                _LAST_WORD_REV, text[max(0, m.start() - 40) : m.start() - 1][::-1]
+            )
             if before.group(1)[::-1].lower() not in _NOT_HEADING_END:
                 cuts.append(m.start())
+    return cuts
+
+
+def _line_heading_cuts(text: str, strong: frozenset[str]) -> list[int]:
+    """Cuts after a heading that opens a line (or the text) and runs into its paragraph with a
+    plain space: "La Commission de contrôle Le contrôle de cette surveillance…", "Conservation
+    des données Les données seront…". A web page's heading and paragraph end up on one line
+    when the page sets them in inline elements.
+
+    The heading is 2 to LINE_HEADING_MAX words with no punctuation, opening with a capital and
+    ending with a lowercase word that can end a heading (not "film" in "le film Le Bon"),
+    without a verb or subject pronoun that would make it a clause ("Il a vu Le Petit Prince");
+    what follows is a determiner or pronoun followed by
+    a lowercase word (so not a name: "Le Pen", "Le Monde") or a strong sentence starter.
+    """
+    cuts: list[int] = []
+    line = 0
+    while line >= 0:
+        start = line
+        while start < len(text) and text[start] in " \t\u00a0":
+            start += 1
+        line = text.find("\n", line) + 1 or -1
+        words_ = list(_HEAD_WORD.finditer(text, start, start + 200))
+        if len(words_) < 3 or words_[0].start() != start:
+            continue
+        if not words_[0].group()[0].isupper():
+            continue
+        for k in range(2, min(len(words_) - 1, _LINE_HEADING_MAX + 1)):
+            word, previous, following = words_[k], words_[k - 1], words_[k + 1]
+            if text[previous.end() : word.start()] not in (" ", "\u00a0"):
+                break  # punctuation or a line break: not a glued heading
+            head = [w.group() for w in words_[:k]]
+            if any(w.lower() in _CLAUSE_WORDS for w in head):
+                break
+            name = word.group()
+            if not name[0].isupper():
+                continue
+            opens = (name in _HEAD_OPENERS and following.group()[0].islower()) or (
+                name in strong and name not in _TITLE_WORDS
+            )
+            last = previous.group()
+            if opens and last[0].islower() and last.lower() not in _NOT_HEADING_END:
+                cuts.append(word.start())
+            break
     return cuts
 
 

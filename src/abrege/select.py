@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
+
 from .tokenize import words
 
 
@@ -29,7 +31,7 @@ def sentence_limit(
 
 def choose(
     texts: Sequence[str],
-    scores: Sequence[float],
+    scores: Sequence[float] | np.ndarray,
     sentences: int | None = None,
     words_: int | None = None,
     ratio: float | None = None,
