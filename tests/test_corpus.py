@@ -106,6 +106,16 @@ def test_workers_keep_text_output_and_stderr_identical(tmp_path):
     assert one.stderr == f"abrege: {tmp_path / '000.txt'}: empty article\n"
 
 
+@pytest.mark.parametrize("argv", [["--keywords", "3"], ["-f", "html"], ["-f", "markdown"]])
+def test_workers_give_the_same_report_and_keyphrases(tmp_path, argv):
+    for i, text in enumerate(texts()):
+        (tmp_path / f"{i}.txt").write_text(text, "utf-8")
+    one, two = tmp_path / "one.out", tmp_path / "two.out"
+    assert cli.main([str(tmp_path), *argv, "-j", "1", "-q", "-o", str(one)]) == 0
+    assert cli.main([str(tmp_path), *argv, "-j", "2", "-q", "-o", str(two)]) == 0
+    assert one.read_bytes() == two.read_bytes()
+
+
 def test_worker_failures_are_per_record(tmp_path, monkeypatch):
     """A bug on one article, met in a worker process, costs that record only."""
     dump = tmp_path / "dump.jsonl"
