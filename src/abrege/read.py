@@ -260,7 +260,7 @@ def open_dump(path: str) -> BinaryIO:
         return open(path, "rb")
     import importlib  # only for compressed dumps: keeps the command's start fast
 
-    return importlib.import_module(kind).open(path, "rb")  # type: ignore[no-any-return]
+    return importlib.import_module(kind).open(path, "rb")
 
 
 def _stdin_items(options: ReadOptions) -> Iterator[Pending]:
