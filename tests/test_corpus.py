@@ -21,6 +21,7 @@ import pytest
 from conftest import REPO, SEEDS
 
 from abrege import batch, cli, summarize
+from abrege.pipeline import analyse
 from abrege.read import Oversized, bounded_lines
 
 RECORDS = REPO / "tests" / "fixtures" / "bad" / "records.jsonl"
@@ -124,10 +125,10 @@ def test_worker_failures_are_per_record(tmp_path, monkeypatch):
     def buggy(text, **options):
         if "Josh Earnest" in text:
             raise RuntimeError("boom")
-        return summarize(text, **options)
+        return analyse(text, **options)
 
     monkeypatch.delenv("ABREGE_DEBUG", raising=False)
-    monkeypatch.setattr(batch, "summarize", buggy)  # forked workers inherit the patch
+    monkeypatch.setattr(batch, "analyse", buggy)  # forked workers inherit the patch
     out = tmp_path / "out.jsonl"
     assert cli.main([str(dump), "-j", "2", "-q", "-o", str(out)]) == 1
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
