@@ -9,7 +9,7 @@ import re
 
 import pytest
 from conftest import REPO, shared_file
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from abrege import clean, split_sentences, summarize
@@ -344,3 +344,76 @@ def test_long_text_with_repeats_decides_as_the_plain_rule():
     kept = clean.keep(sentences)
     assert kept == keep_by_rule(sentences)
     assert len(kept) < len(sentences) / 20
+
+
+def sentences_of(word_lists: list[list[str]]) -> list[Sentence]:
+    texts = [" ".join(words).capitalize() + "." for words in word_lists]
+    sentences, start = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(index=i, text=text, start=start, end=start + len(text)))
+        start += len(text) + 1
+    return sentences
+
+
+@st.composite
+def texts_with_near_repeats(draw) -> list[list[str]]:
+    """Sentences (as word lists) that are new, or copies of any stretch of the words so far:
+    near repeats of every length, starting and ending anywhere, right after their source too."""
+    so_far: list[str] = []
+    sentences = []
+    for _ in range(draw(st.integers(1, 10))):
+        if so_far and draw(st.booleans()):
+            start = draw(st.integers(0, len(so_far) - 1))
+            sentence = so_far[start : start + draw(st.integers(1, 12))]
+        else:
+            sentence = draw(
+                st.lists(st.sampled_from(["oui", "non", "peut"]), min_size=1, max_size=12)
+            )
+        sentences.append(sentence)
+        so_far += sentence
+    return sentences
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_with_near_repeats())
+# The only earlier run of 5 "oui" starts 4 words back, so it ends inside the sentence itself.
+@example([["oui"] * 4, ["oui"] * 8])
+# Every run of the last sentence appeared before but its second ("deux ... six").
+@example(
+    [
+        "un deux trois quatre cinq".split(),
+        "trois quatre cinq six sept huit".split(),
+        "un deux trois quatre cinq six sept huit".split(),
+    ]
+)
+def test_both_ways_of_finding_near_repeats_decide_as_the_rule(word_lists):
+    sentences = sentences_of(word_lists)
+    expected = keep_by_rule(sentences)
+    assert clean.keep(sentences) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clean, "SEARCH_ONLY_UP_TO", 0)  # the index of runs, as long texts use
+        assert clean.keep(sentences) == expected
+
+
+def test_language_sample_is_the_first_sentences_up_to_200_words():
+    nine = "le chat de la maison est sur le toit"
+    english = "the quick brown fox jumps over the lazy dog again"
+    # 9 + 19 x 10 = 199 words: one more sentence is read, then the sample is full.
+    keys = [nine] + [nine + " ici"] * 19 + [english, english]
+    words = " ".join(keys[:21]).split()
+    assert clean.french_share(keys) == (sum(w in clean.STOP_WORDS for w in words) / 209, 209)
+    # 20 x 10 = 200 words exactly: full, the English sentence is not read.
+    assert clean.french_share([nine + " ici"] * 20 + [english])[1] == 200
+    assert clean.french_share([]) == clean.french_share(["12 2024"]) == (0.0, 0)
+
+
+@pytest.mark.parametrize(
+    ("stop_words", "other_words", "warned"),
+    [(7, 23, True), (7, 22, False), (8, 24, False), (7, 24, True)],
+)
+def test_language_warning_from_30_words_below_a_quarter_of_stop_words(
+    stop_words, other_words, warned
+):
+    # 7 of 30 is under a quarter (warned); 29 words are too few to judge; 8 of 32 is a quarter.
+    keys = [" ".join(["le"] * stop_words + ["chat"] * other_words)]
+    assert bool(clean.language_warnings(keys)) == warned

@@ -12,10 +12,13 @@ import sys
 
 import pytest
 from conftest import REPO
+from test_ranker import ARTICLE as RANKER_ARTICLE
 
+import abrege
 from abrege import batch, cli, summarize
 from abrege.pipeline import analyse
 from abrege.read import item_articles
+from abrege.tokenize import words
 
 BAD = REPO / "tests" / "fixtures" / "bad"
 SEED_000 = REPO / "seeds" / "000_cf5c31e41a64bb63.txt"
@@ -284,3 +287,93 @@ def test_title_is_refused_for_json_lines(capsys):
     code, out, err = run(capsys, "--title", "Un titre", BAD / "records.jsonl")
     assert code == 2 and out == ""
     assert err.strip() == "abrege: --title is for one article, not a JSON Lines file"
+
+
+SEED_004 = REPO / "seeds" / "004_da247ad0e8ec085c.txt"
+
+
+def chosen(record: dict) -> list[int]:
+    return [s["index"] for s in record["sentences"]]
+
+
+def test_words_option_sets_the_word_budget(capsys):
+    text = SEED_000.read_text("utf-8")
+    code, out, _ = run(capsys, "-f", "json", "--words", "80", SEED_000)
+    [record] = json.loads(out)
+    expected = summarize(text, words=80)
+    assert code == 0 and record["summary"] == expected.text
+    assert chosen(record) != [s.index for s in summarize(text).sentences]  # not the default
+    assert sum(len(words(s["text"])) for s in record["sentences"]) <= 80
+
+
+def test_ratio_option_takes_a_share_of_the_kept_sentences(capsys):
+    # Seed 004: 18 sentences, 9 once its repeated half is set aside; half of 9 is 5 (rounded up).
+    code, out, _ = run(capsys, "-f", "json", "-m", "textrank", "--ratio", "0.5", SEED_004)
+    [record] = json.loads(out)
+    assert code == 0 and len(record["sentences"]) == 5
+    text = SEED_004.read_text("utf-8")
+    assert record["summary"] == summarize(text, ratio=0.5, method="textrank").text
+
+
+def test_title_option_reaches_the_ranker_and_changes_the_choice(capsys, tmp_path):
+    article = tmp_path / "rouen.txt"
+    article.write_text(RANKER_ARTICLE, "utf-8")
+    title = "Le club de football remporte son match de coupe"
+    code, out, err = run(capsys, "-f", "json", "--title", title, article)
+    [titled] = json.loads(out)
+    [plain] = json.loads(run(capsys, "-f", "json", article)[1])
+    assert (code, err) == (0, "")
+    assert titled["summary"] == summarize(RANKER_ARTICLE, title=title).text
+    assert chosen(titled) != chosen(plain)
+    assert 2 in chosen(titled)  # the football sentence, which the title is about
+
+
+def test_output_file_in_json_lines(capsys, tmp_path):
+    target = tmp_path / "out.jsonl"
+    code, out, _ = run(capsys, "-o", target, BAD / "records.jsonl")
+    assert (code, out) == (1, "")
+    # The file holds what standard output gets (JSON Lines, every record's id, errors kept).
+    assert target.read_text("utf-8") == run(capsys, BAD / "records.jsonl")[1]
+    assert os.listdir(tmp_path) == ["out.jsonl"]
+
+
+def test_version_is_the_packages(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"abrege {abrege.__version__}\n"
+
+
+def test_output_closed_early_is_not_an_error(tmp_path):
+    """`abrege dump.jsonl | head -1`: the reader goes away after one line; the command stops
+    quietly with status 0 (no traceback, no 'Exception ignored' from the final flush)."""
+    text = SEED_000.read_text("utf-8")
+    dump = tmp_path / "dump.jsonl"
+    # Far more output than a pipe buffers, so the command is still writing when head leaves.
+    dump.write_text(
+        "".join(json.dumps({"id": i, "text": text}) + "\n" for i in range(400)), "utf-8"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ABREGE_DEBUG"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "abrege", str(dump)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = json.loads(process.stdout.readline())
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0, stderr
+    assert first["id"] == 0
+    assert stderr == ""
+
+
+def test_markdown_names_each_source_above_its_sentences(capsys):
+    code, out, _ = run(capsys, "-f", "markdown", "-n", "2", SEED_000, SEED_004)
+    blocks = []
+    for path in (SEED_000, SEED_004):
+        summary = summarize(path.read_text("utf-8"), sentences=2)
+        blocks.append(f"## {path}\n\n" + "".join(f"- {s.text}\n" for s in summary.sentences))
+    assert code == 0
+    assert out == "\n".join(blocks)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
 
 import numpy as np
 import pytest
+from test_ranker import SENTENCES as RANKER_SENTENCES
 
 from abrege import evaluate
 from abrege.errors import AbregeError
@@ -59,6 +61,30 @@ def test_paired_bootstrap_tells_a_real_gain_from_none():
     assert np.all(evaluate.paired_bootstrap(base, better, samples=300) < 0.01)
     noisy = base + rng.normal(0, 0.2, base.shape)
     assert np.all(evaluate.paired_bootstrap(base, noisy, samples=300) > 0.01)
+
+
+def test_interval_is_95_percent_by_default():
+    # The bootstrap interval of a mean of 2,000 values is close to the normal one, mean +- 1.96
+    # standard errors; a 90% interval would be 16% narrower.
+    scores = np.random.default_rng(0).random((2000, 3))
+    low, high = evaluate.bootstrap_interval(scores)
+    standard_error = scores.std(axis=0, ddof=1) / np.sqrt(len(scores))
+    ratio = (high - low) / (2 * 1.959964 * standard_error)
+    assert np.all((ratio > 0.92) & (ratio < 1.08)), ratio
+
+
+def test_paired_p_value_is_two_sided():
+    rng = np.random.default_rng(2)
+    base = rng.random((400, 3))
+    other = base + rng.normal(0.01, 0.1, base.shape)  # a small gain: p about 0.2, 0.8, 0.1
+    p = evaluate.paired_bootstrap(base, other)
+    # Which method is called the baseline does not matter to a two-sided test.
+    np.testing.assert_allclose(evaluate.paired_bootstrap(other, base), p)
+    assert np.all((p > 0.05) & (p < 0.95))
+    # No difference at all (centred noise): half the resamples fall on each side, p near 1.
+    noise = rng.normal(0, 0.1, base.shape)
+    noise -= noise.mean(axis=0)
+    assert np.all(evaluate.paired_bootstrap(base, base + noise) > 0.9)
 
 
 def test_oracle_picks_the_sentence_that_matches_the_reference():
@@ -135,6 +161,10 @@ def test_command_json_output_and_progress_on_stderr(dataset):
     first, second = json.loads(result.stdout)
     assert first["method"] == "lead-1" and first["articles"] == 5
     assert first["rouge1"]["f1"] == 100.0  # the first sentence is the reference
+    tokens = evaluate.FrenchTokenizer().tokenize
+    assert (first["mean_words"], first["mean_sentences"]) == (len(tokens(REFERENCE)), 1)
+    lead_3 = ARTICLE[: ARTICLE.index(" Le ministre")]
+    assert (second["mean_words"], second["mean_sentences"]) == (len(tokens(lead_3)), 3)
     assert second["rouge1"]["f1"] < 100.0 and "p_vs_first" in second["rougeL"]
     assert "lead-1" in result.stderr  # the progress bar
 
@@ -164,3 +194,52 @@ def test_load_refuses_bad_files_in_one_line(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(AbregeError, match=message):
         evaluate.load(str(path))
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--samples", "0"], "argument --samples: must be at least 1"),
+        (["--seed", "-1"], "argument --seed: must be at least 0"),
+    ],
+)
+def test_impossible_bootstrap_options_are_usage_errors(dataset, capsys, option, message):
+    with pytest.raises(SystemExit) as exit_:
+        evaluate.main([str(dataset), "-q", *option])
+    out, err = capsys.readouterr()
+    assert (exit_.value.code, out) == (2, "")
+    assert err.splitlines()[-1] == f"abrege evaluate: error: {message}"
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("samples", "seed"), [(0, 0), (10, -1)])
+def test_the_library_refuses_impossible_bootstrap_options_before_summarising(samples, seed):
+    examples = [evaluate.Example(ARTICLE, REFERENCE)]
+    with pytest.raises(AbregeError, match="bootstrap"):
+        evaluate.evaluate(examples, ["lead-1"], progress=False, samples=samples, seed=seed)
+
+
+def test_gzipped_data_limit_and_title_field(tmp_path, capsys):
+    """A .gz file is read; --limit stops before the broken fourth line; --title-field names the
+    field whose title the news ranker uses (here the title points at the reference sentence)."""
+    article = " ".join(RANKER_SENTENCES)
+    title = "Le club de football remporte son match de coupe"
+    row = {"article": article, "reference": RANKER_SENTENCES[2], "headline": title}
+    data = tmp_path / "valid.jsonl.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as handle:
+        handle.write((json.dumps(row, ensure_ascii=False) + "\n") * 3 + '{"article": "x"}\n')
+
+    def rouge_1(*options: str) -> float:
+        code = evaluate.main([str(data), "-q", "--json", "--samples", "50", *options])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        [result] = json.loads(out)
+        assert result["articles"] == 3 and result["failures"] == 0
+        return result["rouge1"]["f1"]
+
+    with_title = rouge_1("--limit", "3", "--title-field", "headline")
+    without_title = rouge_1("--limit", "3", "--title-field", "")
+    assert with_title > without_title
+    assert rouge_1("--limit", "3") == without_title  # the default field, "title", is absent
+    assert evaluate.main([str(data), "-q"]) == 2  # without --limit the fourth line is read
+    assert "valid.jsonl.gz:4: no text field 'reference'" in capsys.readouterr().err

@@ -127,5 +127,13 @@ def test_content_terms_drop_stop_words_and_stem():
 
 def test_ratio_is_not_fooled_by_float_rounding():
     # 0.07 * 100 is 7.000000000000001 in floats: the limit must still be 7 sentences.
-    assert select.sentence_limit(100, None, None, 0.07) == 7
-    assert select.sentence_limit(100, None, None, 0.55) == 55
+    assert select.sentence_limit(100, None, 0.07) == 7
+    assert select.sentence_limit(100, None, 0.55) == 55
+    assert select.sentence_limit(5, None, 0.1) == 1  # at least one sentence
+
+
+def test_word_budget_counts_every_word_exactly():
+    texts = ["Un deux trois.", "Quatre cinq.", "Six."]
+    assert select.choose(texts, [3.0, 2.0, 1.0], words_=6) == [0, 1, 2]
+    assert select.choose(texts, [3.0, 2.0, 1.0], words_=5) == [0, 1]
+    assert select.choose(texts, [3.0, 2.0, 1.0], words_=4) == [0, 2]

@@ -8,6 +8,7 @@ with French prose.
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -88,8 +89,10 @@ def test_any_bytes_decode_or_fail_with_a_reason(data):
     except ValueError as error:
         assert str(error)
         return
-    assert isinstance(text, str)
+    # What normalise promises: composed accents, \n line ends, no lone surrogate.
+    assert unicodedata.is_normalized("NFC", text)
     assert "\r" not in text
+    assert not any("\ud800" <= c <= "\udfff" for c in text)
 
 
 @settings(

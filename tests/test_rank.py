@@ -102,6 +102,18 @@ def test_scipy_counts_give_the_same_scores_as_dense_counts(monkeypatch):
     assert np.array_equal(rank.textrank(terms), dense_counts)
 
 
+def test_scipy_counts_keep_every_sentence_when_the_last_ones_have_no_term(monkeypatch):
+    # The sparse count matrix must be n rows and as wide as the vocabulary even when its last
+    # rows are empty (its shape cannot be inferred from the entries).
+    terms = [*random_terms(random.Random(8), 60), [], []]
+    dense_counts = rank.textrank(terms)
+    monkeypatch.setattr(rank, "_SMALL_PRODUCT", 0)
+    monkeypatch.setattr(rank, "DENSE_LIMIT", 0)
+    sparse = rank.textrank(terms)
+    assert sparse.shape == (62,)
+    np.testing.assert_allclose(sparse, dense_counts, rtol=1e-12, atol=0)
+
+
 def test_long_document_on_sparse_path_keeps_identical_sentences_tied():
     rng = random.Random(3)
     terms = random_terms(rng, 2_500)
@@ -114,7 +126,8 @@ def test_long_document_on_sparse_path_keeps_identical_sentences_tied():
 def test_lead_prefers_earlier_sentences():
     scores = rank.lead(4)
     assert list(np.argsort(-scores, kind="stable")) == [0, 1, 2, 3]
-    assert len(set(scores)) == 4
+    assert list(scores) == [1.0, 0.75, 0.5, 0.25]  # shown in JSON: the share of the text left
+    assert list(rank.lead(1)) == [1.0]
     assert rank.lead(0).shape == (0,)
 
 

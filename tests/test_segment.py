@@ -426,3 +426,62 @@ def test_reordered_patterns_on_validation_articles():
 )
 def test_a_heading_opening_a_line_is_cut_from_its_paragraph(text, expected):
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A heading in capitals glued to its paragraph: cut when a starter or a determiner
+        # follows, and only if the heading has a word of 4+ capitals, before the cut.
+        (
+            "LA SÉANCE EST SUSPENDUE Ces explications ont été données hier.",
+            ["LA SÉANCE EST SUSPENDUE", "Ces explications ont été données hier."],
+        ),
+        (
+            "LA SÉANCE EST SUSPENDUE Le ministre a parlé.",
+            ["LA SÉANCE EST SUSPENDUE", "Le ministre a parlé."],
+        ),
+        ("LA SÉANCE EST SUSPENDUE Bernard a parlé.", None),
+        ("PS UMP Les élus votent.", None),
+        ("PS UMP Les élus de la CGT et de la FNSEA votent.", None),
+        # Intertitles: cut around them only after a sentence end (spaces and tabs between),
+        # never inside them, and the sentence before them keeps its own cut.
+        (
+            "Première phrase. Deuxième phrase. - Quel plan de bataille ? -Le ministre répond.",
+            ["Première phrase.", "Deuxième phrase.", "- Quel plan de bataille ? -"]
+            + ["Le ministre répond."],
+        ),
+        (
+            "Première phrase.  \t - Quel plan de bataille ? -Le ministre répond.",
+            ["Première phrase.", "- Quel plan de bataille ? -", "Le ministre répond."],
+        ),
+        ("Le choix - très risqué -Macron l'assume.", None),
+        (
+            "Fin. - Premier titre -Texte un. - Second titre -Texte deux.",
+            ["Fin.", "- Premier titre -", "Texte un.", "- Second titre -", "Texte deux."],
+        ),
+        # A quote glued between a word and a capital: the cut goes after a closing quote and
+        # before an opening one.
+        ('Il a dit : "Non"Le ministre répond.', ['Il a dit : "Non"', "Le ministre répond."]),
+        (
+            'La porte-parole du meurtre"On ne peut pas", dit-il.',
+            ["La porte-parole du meurtre", '"On ne peut pas", dit-il.'],
+        ),
+        ("Ils ont “gagné”Parmi eux, Paul.", ["Ils ont “gagné”", "Parmi eux, Paul."]),
+    ],
+)
+def test_glued_headings_intertitles_and_quotes(text: str, expected: list[str] | None) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == (expected or [text])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='"\na ', max_size=40))
+def test_a_straight_quote_closes_after_an_odd_number_before_it_in_its_paragraph(text: str):
+    # Odd before it and even after it, counting within its paragraph (between line breaks).
+    parity = segment._QuoteParity(text)
+    for i, char in enumerate(text):
+        if char == '"':
+            start = text.rfind("\n", 0, i) + 1
+            end = len(text) if text.find("\n", i) < 0 else text.find("\n", i)
+            before, after = text.count('"', start, i), text.count('"', i + 1, end)
+            assert parity.closes(i) == (before % 2 == 1 and after % 2 == 0)

@@ -102,8 +102,18 @@ def rouge(predictions: Sequence[str], references: Sequence[str]) -> np.ndarray:
     return out
 
 
+def check_bootstrap(samples: int, seed: int) -> None:
+    """Refuse what the bootstrap cannot use (no resample; a seed numpy rejects) before any
+    article is summarised, rather than failing after all the work."""
+    if samples < 1:
+        raise AbregeError(f"bootstrap samples must be at least 1 (got {samples})")
+    if seed < 0:
+        raise AbregeError(f"bootstrap seed must be at least 0 (got {seed})")
+
+
 def _resamples(n: int, samples: int, seed: int) -> np.ndarray:
     """The same bootstrap index sets for every method, so intervals and tests are paired."""
+    check_bootstrap(samples, seed)
     return np.random.default_rng(seed).integers(0, n, size=(samples, n))
 
 
@@ -255,6 +265,7 @@ def evaluate(
 ) -> list[MethodResult]:
     """Summarise every example with each method and score it; the first method is the
     baseline of the paired tests."""
+    check_bootstrap(samples, seed)
     summarizers = [summarizer(m, **budget) for m in methods]
     results = [
         score(m, s, examples, progress, samples, seed)

@@ -15,9 +15,7 @@ import numpy as np
 from .tokenize import words
 
 
-def sentence_limit(
-    total: int, sentences: int | None, words_: int | None, ratio: float | None
-) -> int:
+def sentence_limit(total: int, sentences: int | None, ratio: float | None) -> int:
     """How many sentences at most: the tightest of the limits given, every sentence when none
     is (the caller fills in a method's default length when the user asked for none)."""
     limits = []
@@ -37,7 +35,7 @@ def choose(
     ratio: float | None = None,
 ) -> list[int]:
     """Positions (into ``texts``) of the chosen sentences, in article order."""
-    limit = sentence_limit(len(texts), sentences, words_, ratio)
+    limit = sentence_limit(len(texts), sentences, ratio)
     order = sorted(range(len(texts)), key=lambda i: -scores[i])
     chosen: list[int] = []
     used = 0
