@@ -15,7 +15,7 @@ from conftest import REPO
 from test_ranker import ARTICLE as RANKER_ARTICLE
 
 import abrege
-from abrege import cli, summarize
+from abrege import batch, cli, summarize
 from abrege.pipeline import analyse
 from abrege.read import item_articles
 from abrege.tokenize import words
@@ -204,7 +204,9 @@ def test_output_file_is_complete(capsys, tmp_path):
     assert os.listdir(tmp_path) == ["out.json"]
 
 
-def test_interrupted_run_leaves_the_old_output(capsys, tmp_path, monkeypatch):
+def test_interrupted_run_leaves_the_old_output_and_keeps_the_finished_work(
+    capsys, tmp_path, monkeypatch
+):
     target = tmp_path / "out.txt"
     target.write_text("previous run\n", "utf-8")
     calls = []
@@ -215,11 +217,18 @@ def test_interrupted_run_leaves_the_old_output(capsys, tmp_path, monkeypatch):
             raise KeyboardInterrupt
         return analyse(text, **options)
 
-    monkeypatch.setattr(cli, "analyse", interrupted)
-    code, _, _ = run(capsys, "-o", target, SEED_000, BAD / "cp1252.txt")
+    monkeypatch.setattr(batch, "analyse", interrupted)
+    code, _, err = run(capsys, "-o", target, SEED_000, BAD / "cp1252.txt")
     assert code == 130
     assert target.read_text("utf-8") == "previous run\n"
-    assert os.listdir(tmp_path) == ["out.txt"]
+    assert sorted(os.listdir(tmp_path)) == ["out.txt", "out.txt.part"]
+    seed = summarize(SEED_000.read_text("utf-8")).text
+    assert (tmp_path / "out.txt.part").read_text("utf-8") == f"==> {SEED_000} <==\n{seed}\n"
+    part = tmp_path / "out.txt.part"
+    assert (
+        err
+        == f"abrege: interrupted: 1 done, kept in {part} (only JSON Lines output can be resumed)\n"
+    )
 
 
 def test_unwritable_output_is_a_usage_error(capsys, tmp_path):
@@ -236,7 +245,7 @@ def test_a_bug_on_one_article_costs_only_that_article(capsys, monkeypatch):
             raise RuntimeError("boom")
         return analyse(text, **options)
 
-    monkeypatch.setattr(cli, "analyse", buggy)
+    monkeypatch.setattr(batch, "analyse", buggy)
     seed_004 = REPO / "seeds" / "004_da247ad0e8ec085c.txt"
     code, out, err = run(capsys, seed_004, SEED_000)
     assert code == 1
@@ -245,7 +254,7 @@ def test_a_bug_on_one_article_costs_only_that_article(capsys, monkeypatch):
 
 
 def test_debug_mode_shows_the_bug(capsys, monkeypatch):
-    monkeypatch.setattr(cli, "analyse", lambda text, **options: 1 / 0)
+    monkeypatch.setattr(batch, "analyse", lambda text, **options: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         cli.main([str(SEED_000)])
 

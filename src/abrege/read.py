@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import html as html_entities
-import itertools
 import json
 import os
 import re
@@ -21,7 +20,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import internal_error
 
@@ -29,12 +28,18 @@ STDIN = "-"
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+# Compressed dumps, read as streams with the standard library (no temporary file, no size limit).
+COMPRESSIONS = {".gz": "gzip", ".bz2": "bz2", ".xz": "lzma"}
+COMPRESSED_JSONL_SUFFIXES = tuple(j + c for j in JSONL_SUFFIXES for c in COMPRESSIONS)
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + COMPRESSED_JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 5_000_000
+# How much of an oversized JSON line is held at once while it is skipped.
+SKIP_CHUNK = 1 << 16
 DEFAULT_TIMEOUT = 20.0  # seconds a URL may take to arrive, whole page included
 # Fewer words than this in what the extractor found means it found menus, not an article.
 MIN_HTML_WORDS = 10
 DEFAULT_TEXT_FIELD, FALLBACK_TEXT_FIELD, DEFAULT_ID_FIELD = "text", "article", "id"
+DEFAULT_TITLE_FIELD = "title"
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -84,7 +89,7 @@ class Article:
     text: str
     id: object = None
     line: int | None = None
-    title: str | None = None  # a web page's headline, cleaned: the ranker's title
+    title: str | None = None  # a record's title field or a web page's headline: the ranker's
     page: bool = False  # extracted from a web page, which may hold no article at all
 
 
@@ -99,11 +104,41 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class Record:
+    """A JSON Lines record as read: its raw bytes, parsed later by :func:`load`. Reading only
+    splits lines, so the parsing can run beside the summarising, in a worker process."""
+
+    source: str
+    line: int
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A text or HTML file not read yet: :func:`load` reads it where it is summarised."""
+
+    source: str
+    line: None = None
+
+
+@dataclass(frozen=True)
+class Oversized:
+    """A line longer than the limit, skipped while it was read: only its length is left."""
+
+    size: int
+
+
+# What reading yields for each article: cheap to make and to send to a worker process.
+Pending = Record | Unread | Article | Failure
+
+
+@dataclass(frozen=True)
 class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     text_field: str = DEFAULT_TEXT_FIELD
     id_field: str = DEFAULT_ID_FIELD
     timeout: float = DEFAULT_TIMEOUT
+    title_field: str = DEFAULT_TITLE_FIELD
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
@@ -129,6 +164,16 @@ def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
             yield path
 
 
+def is_dump(source: str) -> bool:
+    """Whether a source is a JSON Lines file (compressed or not), judged by its name."""
+    return source != STDIN and source.lower().endswith(JSONL_SUFFIXES + COMPRESSED_JSONL_SUFFIXES)
+
+
+def compression(source: str) -> str | None:
+    """The standard library module that decompresses ``source`` (by its suffix), if any."""
+    return COMPRESSIONS.get(os.path.splitext(source.lower())[1])
+
+
 def articles(
     paths: Iterable[str], options: ReadOptions = ReadOptions()
 ) -> Iterator[Article | Failure]:
@@ -139,55 +184,216 @@ def articles(
 def read_sources(
     sources: Iterable[str | Failure], options: ReadOptions = ReadOptions()
 ) -> Iterator[Article | Failure]:
-    """The articles of sources already expanded (see :func:`expand`). Even a bug met while
-    reading one source becomes its Failure, so it never costs the batch (ABREGE_DEBUG=1
-    re-raises it instead)."""
-    for source in sources:
-        if isinstance(source, Failure):
-            yield source
-            continue
-        try:
-            yield from item_articles(source, options)
-        except Exception as error:
-            if os.environ.get("ABREGE_DEBUG"):
-                raise
-            yield Failure(source, internal_error(error))
+    """The articles of sources already expanded (see :func:`expand`)."""
+    for item in pending(sources, options):
+        yield load(item, options)
 
 
 def item_articles(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Article | Failure]:
     """The articles of one source: one for a text or HTML file, one per line of JSON Lines."""
-    try:
-        if source != STDIN and source.lower().endswith(JSONL_SUFFIXES):
-            with open(source, "rb") as handle:
-                yield from jsonl_articles(source, handle, options)
-            return
-        if source == STDIN:
-            # JSON Lines on standard input streams like a file: sniffed on its first line.
-            stream = sys.stdin.buffer
-            first = stream.readline(options.max_bytes + 1)
-            if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
-                if len(first) > options.max_bytes and not first.endswith(b"\n"):
-                    # A first record over the limit: skip the rest of its line, so it is
-                    # refused whole and the next records keep their line numbers.
-                    while (rest := stream.readline(1 << 16)) and not rest.endswith(b"\n"):
-                        pass
-                yield from jsonl_articles(source, itertools.chain([first], stream), options)
-                return
-            data = first + stream.read(max(0, options.max_bytes + 1 - len(first)))
-            if len(data) > options.max_bytes:
-                raise ValueError(_too_large(len(data), options.max_bytes, at_least=True))
+    return read_sources([source], options)
+
+
+def pending(
+    sources: Iterable[str | Failure], options: ReadOptions = ReadOptions()
+) -> Iterator[Pending]:
+    """One item per article of the sources, in order, before any decoding: the raw line of
+    each JSON Lines record, the name of each file. :func:`load` turns an item into its article,
+    so that costly step can run in a worker process. Even a bug met while reading a source
+    becomes its Failure, so it never costs the batch (ABREGE_DEBUG=1 re-raises it instead)."""
+    for source in sources:
+        if isinstance(source, Failure):
+            yield source
+        elif source != STDIN and not is_dump(source):
+            yield Unread(source)
         else:
-            data = read_bytes(source, options.max_bytes)
-        html = source.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1024]))
-        yield finish(source, decode(data, declared_charset(data) if html else None), html=html)
-    except FileNotFoundError:
-        yield Failure(source, "no such file")
-    except IsADirectoryError:
-        yield Failure(source, "is a directory")
-    except PermissionError:
-        yield Failure(source, "permission denied")
+            try:
+                yield from _stream_items(source, options)
+            except Exception as error:
+                if os.environ.get("ABREGE_DEBUG"):
+                    raise
+                yield Failure(source, internal_error(error))
+
+
+def load(item: Pending, options: ReadOptions = ReadOptions()) -> Article | Failure:
+    """The article of an item of :func:`pending`, or why there is none."""
+    try:
+        if isinstance(item, Record):
+            return parse_record(item, options)
+        if isinstance(item, Unread):
+            return read_file(item.source, options)
+        return item
+    except Exception as error:
+        if os.environ.get("ABREGE_DEBUG"):
+            raise
+        return Failure(item.source, internal_error(error), line=item.line)
+
+
+def _stream_items(source: str, options: ReadOptions) -> Iterator[Pending]:
+    """The records of a JSON Lines file (compressed or not) or of standard input, streamed."""
+    kind = None if source == STDIN else compression(source)
+    try:
+        if source == STDIN:
+            yield from _stdin_items(options)
+        else:
+            with open_dump(source) as stream:
+                yield from records(source, stream, options)
+    except Exception as error:
+        if not isinstance(error, (OSError, ValueError, EOFError, *_lzma_error())):
+            raise
+        if kind is None or isinstance(error, (FileNotFoundError, PermissionError)):
+            yield _failure(source, error)
+        else:  # the stream broke part way: what was read is kept, the rest fails here
+            yield Failure(source, f"bad {kind} data ({error})")
+
+
+def _lzma_error() -> tuple[type[Exception], ...]:
+    """lzma's error type when lzma is in use (it is loaded only for .xz files)."""
+    lzma = sys.modules.get("lzma")
+    return (lzma.LZMAError,) if lzma is not None else ()
+
+
+def open_dump(path: str) -> BinaryIO:
+    """A JSON Lines file as a binary stream, decompressed on the fly for .gz, .bz2 and .xz."""
+    kind = compression(path)
+    if kind is None:
+        return open(path, "rb")
+    import importlib  # only for compressed dumps: keeps the command's start fast
+
+    return importlib.import_module(kind).open(path, "rb")
+
+
+def _stdin_items(options: ReadOptions) -> Iterator[Pending]:
+    # JSON Lines on standard input streams like a file: sniffed on its first line.
+    stream = sys.stdin.buffer
+    first = stream.readline(options.max_bytes + 1)
+    if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+        yield from records(STDIN, stream, options, head=first)
+        return
+    data = first + stream.read(max(0, options.max_bytes + 1 - len(first)))
+    if len(data) > options.max_bytes:
+        raise ValueError(_too_large(len(data), options.max_bytes, at_least=True))
+    yield from_bytes(STDIN, data)
+
+
+def records(
+    source: str, stream: BinaryIO, options: ReadOptions = ReadOptions(), head: bytes = b""
+) -> Iterator[Record | Failure]:
+    """One raw record per non-blank line of a JSON Lines stream. A line over the size limit is
+    a Failure naming its line; blank lines give nothing but are counted, so line numbers stay
+    those of the file."""
+    lines = bounded_lines(stream, options.max_bytes, head=head)
+    for number, line in enumerate(lines, 1):
+        if isinstance(line, Oversized):
+            yield Failure(source, _too_large(line.size, options.max_bytes), line=number)
+            continue
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if line.strip():
+            yield Record(source, number, line)
+
+
+def bounded_lines(
+    stream: BinaryIO, limit: int, chunk: int = SKIP_CHUNK, head: bytes = b""
+) -> Iterator[bytes | Oversized]:
+    """Each line of a binary stream (``head`` is its start, already read), or ``Oversized`` for
+    a line of more than ``limit`` bytes (newline excluded). Memory is bounded by the limit, not
+    by the line (readline briefly holds twice the limit while joining a line's pieces): a longer
+    line is skipped ``chunk`` bytes at a time as it is read, never held whole, since one 2 GB
+    line must not need 2 GB."""
+    while True:
+        line, head = head or stream.readline(limit + 1), b""
+        if not line:
+            return
+        size = len(line) - line.endswith(b"\n")
+        if size <= limit:
+            yield line
+            continue
+        if not line.endswith(b"\n"):
+            del line
+            while piece := stream.readline(chunk):
+                if piece.endswith(b"\n"):
+                    size += len(piece) - 1
+                    break
+                size += len(piece)
+        yield Oversized(size)
+
+
+def parse_record(record: Record, options: ReadOptions = ReadOptions()) -> Article | Failure:
+    """The article of one JSON Lines record; a bad record fails alone, named ``SOURCE:LINE``.
+    A missing, empty or non-text title field means no title."""
+    source, number = record.source, record.line
+    try:
+        obj = json.loads(record.data.strip())
+    except ValueError as error:
+        return Failure(source, f"invalid JSON ({error})", line=number)
+    if not isinstance(obj, dict):
+        return Failure(source, "not a JSON object", line=number)
+    ident = obj.get(options.id_field)
+    text = obj.get(options.text_field)
+    if text is None and options.text_field == DEFAULT_TEXT_FIELD:
+        text = obj.get(FALLBACK_TEXT_FIELD)
+    if text is None:
+        return Failure(source, f"no {_field_names(options)} field", ident, number)
+    if not isinstance(text, str):
+        return Failure(source, f"field {options.text_field!r} is not a string", ident, number)
+    title = obj.get(options.title_field)
+    title = normalise(title).strip() or None if isinstance(title, str) else None
+    try:
+        return finish(source, text, ident=ident, line=number, title=title)
+    except ValueError as error:
+        return Failure(source, str(error), ident, number)
+
+
+def read_file(source: str, options: ReadOptions = ReadOptions()) -> Article | Failure:
+    """The article of a text or HTML file."""
+    try:
+        return from_bytes(source, read_bytes(source, options.max_bytes))
     except (OSError, ValueError) as error:
-        yield Failure(source, str(error) or type(error).__name__)
+        return _failure(source, error)
+
+
+def from_bytes(source: str, data: bytes) -> Article | Failure:
+    """The article of a file's bytes: decoded, and reduced to its article when it is a page."""
+    html = source.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1024]))
+    return finish(source, decode(data, declared_charset(data) if html else None), html=html)
+
+
+def _failure(source: str, error: Exception) -> Failure:
+    if isinstance(error, FileNotFoundError):
+        return Failure(source, "no such file")
+    if isinstance(error, IsADirectoryError):
+        return Failure(source, "is a directory")
+    if isinstance(error, PermissionError):
+        return Failure(source, "permission denied")
+    return Failure(source, str(error) or type(error).__name__)
+
+
+def count_articles(sources: Iterable[str | Failure]) -> int | None:
+    """How many results the sources will give, when that is cheap to know (for a progress
+    bar): the lines of a plain dump (blank ones included: counting is a byte scan), one for any
+    other file. None when a source is a compressed dump or standard input."""
+    total = 0
+    for source in sources:
+        if source == STDIN or (isinstance(source, str) and is_dump(source) and compression(source)):
+            return None
+        if isinstance(source, str) and is_dump(source):
+            try:
+                total += _count_lines(source)
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def _count_lines(path: str) -> int:
+    lines, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -415,53 +621,23 @@ def _title_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def jsonl_articles(
-    source: str, lines: Iterable[bytes], options: ReadOptions = ReadOptions()
-) -> Iterator[Article | Failure]:
-    """One article per JSON Lines record, read line by line so a dump of any size streams; the
-    size limit applies to each record. A bad record fails alone, named ``SOURCE:LINE``."""
-    for number, line in enumerate(lines, 1):
-        if number == 1:
-            line = line.removeprefix(codecs.BOM_UTF8)
-        if not line.strip():
-            continue
-        if len(line) > options.max_bytes:
-            yield Failure(source, _too_large(len(line), options.max_bytes), line=number)
-            continue
-        try:
-            record = json.loads(line.strip())
-        except ValueError as error:
-            yield Failure(source, f"invalid JSON ({error})", line=number)
-            continue
-        if not isinstance(record, dict):
-            yield Failure(source, "not a JSON object", line=number)
-            continue
-        ident = record.get(options.id_field)
-        text = record.get(options.text_field)
-        if text is None and options.text_field == DEFAULT_TEXT_FIELD:
-            text = record.get(FALLBACK_TEXT_FIELD)
-        if text is None:
-            yield Failure(source, f"no {_field_names(options)} field", ident, number)
-        elif not isinstance(text, str):
-            yield Failure(source, f"field {options.text_field!r} is not a string", ident, number)
-        else:
-            try:
-                yield finish(source, text, ident=ident, line=number)
-            except ValueError as error:
-                yield Failure(source, str(error), ident, number)
-
-
 def finish(
-    source: str, text: str, html: bool = False, ident: object = None, line: int | None = None
+    source: str,
+    text: str,
+    html: bool = False,
+    ident: object = None,
+    line: int | None = None,
+    title: str | None = None,
 ) -> Article | Failure:
     """The article of a decoded text: the page's article and headline when it is HTML (by file
-    name, or because it starts like a web page), normalised; a failure when nothing is left."""
-    title = None
+    name, or because it starts like a web page), normalised; a failure when nothing is left.
+    A ``title`` given (a record's title field) wins over the page's headline."""
     page = html or bool(_HTML_START.match(text[:1024].encode("utf-8", "replace")))
     if page:
         extracted = extract_html(text)
         text = extracted.text
-        title = normalise(extracted.headline) if extracted.headline else None
+        if title is None and extracted.headline:
+            title = normalise(extracted.headline)
     text = normalise(text)
     if not text.strip():
         return Failure(source, "empty article", ident, line)

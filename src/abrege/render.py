@@ -20,7 +20,9 @@ KEYWORDS_LABEL = "Mots-clés"
 
 class Renderer:
     """Writes each result as soon as it is ready; ``headers`` names the source above each
-    summary (wanted when several articles share the output)."""
+    summary (wanted when several articles share the output). A result is formatted by
+    :func:`render_summary` / :func:`render_failure` (pure, so a worker process can do it) and
+    written by :meth:`write`, which adds what goes between results."""
 
     def __init__(self, out: TextIO, fmt: str, headers: bool) -> None:
         self.out, self.fmt, self.headers = out, fmt, headers
@@ -33,59 +35,71 @@ class Renderer:
     def summary(
         self, source: str, analysis: Analysis, id: object = None, line: int | None = None
     ) -> None:
-        """``id`` and ``line`` identify a JSON Lines record of ``source``. Keyphrases are
-        written when the analysis has some (``--keywords``), and only then, so the output
-        without the option stays as it was."""
-        summary, keywords = analysis.summary, analysis.keywords
-        phrases = ", ".join(k.text for k in keywords)
-        if self.fmt in ("json", "jsonl"):
-            record = {
-                **_identity(source, id, line),
-                **summary.to_dict(),
-                "warnings": list(summary.warnings),
-            }
-            if keywords:
-                record["keywords"] = [k.to_dict() for k in keywords]
-            self._record(record)
-        elif self.fmt == "markdown":
-            self._separate()
-            if self.headers:
-                self.out.write(f"## {label(source, id, line)}\n\n")
-            self.out.writelines(f"- {s.text}\n" for s in summary.sentences)
-            if keywords:
-                self.out.write(f"\n*{KEYWORDS_LABEL} :* {phrases}\n")
-        else:
-            self._separate()
-            if self.headers:
-                self.out.write(f"==> {label(source, id, line)} <==\n")
-            self.out.write(summary.text + "\n")
-            if keywords:
-                self.out.write(f"{KEYWORDS_LABEL} : {phrases}\n")
-        self.count += 1
-        self.out.flush()
+        """``id`` and ``line`` identify a JSON Lines record of ``source``."""
+        self.write(render_summary(self.fmt, self.headers, source, analysis, id, line))
 
     def failure(self, source: str, reason: str, id: object = None, line: int | None = None) -> None:
         """Failures are reported on stderr by the caller; JSON keeps them in the output too."""
-        if self.fmt in ("json", "jsonl"):
-            self._record({**_identity(source, id, line), "error": reason})
-            self.count += 1
-            self.out.flush()
+        self.write(render_failure(self.fmt, source, reason, id, line))
+
+    def write(self, body: str | None) -> None:
+        """Write one formatted result (None: nothing to write) and flush it, so what is
+        finished is on disk even if the run is stopped."""
+        if body is None:
+            return
+        if self.fmt == "json":
+            self.out.write(("," if self.count else "") + "\n  " + body)
+        elif self.fmt == "jsonl":
+            self.out.write(body + "\n")
+        else:
+            self.out.write(("\n" if self.count else "") + body)
+        self.count += 1
+        self.out.flush()
 
     def end(self) -> None:
         if self.fmt == "json":
             self.out.write("\n]\n" if self.count else "]\n")
         self.out.flush()
 
-    def _record(self, obj: dict) -> None:
-        text = json.dumps(obj, ensure_ascii=False)
-        if self.fmt == "jsonl":
-            self.out.write(text + "\n")
-        else:
-            self.out.write(("," if self.count else "") + "\n  " + text)
 
-    def _separate(self) -> None:
-        if self.count:
-            self.out.write("\n")
+def render_summary(
+    fmt: str,
+    headers: bool,
+    source: str,
+    analysis: Analysis,
+    id: object = None,
+    line: int | None = None,
+) -> str:
+    """One summary in format ``fmt``, without what separates it from the others. Keyphrases
+    are written when the analysis has some (``--keywords``), and only then, so the output
+    without the option stays as it was."""
+    summary, keywords = analysis.summary, analysis.keywords
+    phrases = ", ".join(k.text for k in keywords)
+    if fmt in ("json", "jsonl"):
+        record = {
+            **_identity(source, id, line),
+            **summary.to_dict(),
+            "warnings": list(summary.warnings),
+        }
+        if keywords:
+            record["keywords"] = [k.to_dict() for k in keywords]
+        return json.dumps(record, ensure_ascii=False)
+    if fmt == "markdown":
+        header = f"## {label(source, id, line)}\n\n" if headers else ""
+        tail = f"\n*{KEYWORDS_LABEL} :* {phrases}\n" if keywords else ""
+        return header + "".join(f"- {s.text}\n" for s in summary.sentences) + tail
+    header = f"==> {label(source, id, line)} <==\n" if headers else ""
+    tail = f"{KEYWORDS_LABEL} : {phrases}\n" if keywords else ""
+    return header + summary.text + "\n" + tail
+
+
+def render_failure(
+    fmt: str, source: str, reason: str, id: object = None, line: int | None = None
+) -> str | None:
+    """A failure as the output keeps it: a record in JSON formats, nothing in text ones."""
+    if fmt in ("json", "jsonl"):
+        return json.dumps({**_identity(source, id, line), "error": reason}, ensure_ascii=False)
+    return None
 
 
 def label(source: str, id: object = None, line: int | None = None) -> str:
