@@ -465,3 +465,14 @@ def test_no_orangesum_validation_article_is_refused():
             if reason:
                 refused.append((record["id"], reason))
     assert refused == []
+
+
+def test_the_library_names_no_command_line_flag_for_an_oversized_page(server):
+    """``read_url`` is a library call: its error names the limit, not a flag of the command
+    (which adds "see --max-bytes" to its own report, tested above)."""
+    from abrege.fetch import read_url
+    from abrege.read import TooLarge
+
+    with pytest.raises(TooLarge) as caught:
+        read_url(server + "/big", max_bytes=100_000)
+    assert str(caught.value).startswith("too large (") and "--" not in str(caught.value)

@@ -30,7 +30,7 @@ from .read import (
     Article,
     Failure,
     ReadOptions,
-    _too_large,
+    TooLarge,
     declared_charset,
     decode,
     finish,
@@ -72,8 +72,9 @@ _OPENER = urllib.request.build_opener(_LimitedRedirects())
 
 
 def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
-    """The response to ``url``, or a :class:`FetchError`. ``timeout`` bounds the whole fetch
-    (each network wait, and the total time to stream the page)."""
+    """The response to ``url``, or a :class:`FetchError` (:class:`TooLarge` over ``max_bytes``).
+    ``timeout`` bounds the whole fetch (each network wait, and the total time to stream the
+    page)."""
     deadline = time.monotonic() + timeout
     request = urllib.request.Request(
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"}
@@ -86,12 +87,12 @@ def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_M
                 raise FetchError(f"not an HTML page ({media_type})")
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(_too_large(int(length), max_bytes))
+                raise TooLarge(int(length), max_bytes)
             chunks, size = [], 0
             while chunk := response.read(CHUNK):
                 size += len(chunk)
                 if size > max_bytes:
-                    raise FetchError(_too_large(size, max_bytes, at_least=True))
+                    raise TooLarge(size, max_bytes, at_least=True)
                 if time.monotonic() > deadline:
                     raise TimeoutError
                 chunks.append(chunk)
@@ -150,6 +151,8 @@ def url_article(url: str, options: ReadOptions = _DEFAULT_OPTIONS) -> Article | 
     """:func:`read_url` for a batch: a failure (even a bug) is returned, never raised."""
     try:
         return read_url(url, options.timeout, options.max_bytes)
+    except TooLarge as error:
+        return Failure(url, error.reason())
     except AbregeError as error:
         return Failure(url, str(error))
     except Exception as error:  # a bug on one page must not cost the batch

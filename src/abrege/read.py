@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from .errors import internal_error
+from .errors import AbregeError, internal_error
 
 STDIN = "-"
 TEXT_SUFFIXES = (".txt",)
@@ -650,9 +650,22 @@ def _field_names(options: ReadOptions) -> str:
     return repr(options.text_field)
 
 
+class TooLarge(AbregeError):
+    """Input over the size limit. The message names no command-line flag (library callers
+    pass ``max_bytes``); :meth:`reason` is the command's wording, which says which flag to use."""
+
+    def __init__(self, size: int, limit: int, at_least: bool = False) -> None:
+        more = "at least " if at_least else ""
+        self.detail = f"{more}{_megabytes(size)}, limit {_megabytes(limit)}"
+        super().__init__(f"too large ({self.detail})")
+
+    def reason(self) -> str:
+        return f"too large ({self.detail}; see --max-bytes)"
+
+
 def _too_large(size: int, limit: int, at_least: bool = False) -> str:
-    more = "at least " if at_least else ""
-    return f"too large ({more}{_megabytes(size)}, limit {_megabytes(limit)}; see --max-bytes)"
+    """The command's one-line reason for an input over ``--max-bytes``."""
+    return TooLarge(size, limit, at_least).reason()
 
 
 def _megabytes(size: int) -> str:
