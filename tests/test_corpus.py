@@ -462,3 +462,18 @@ def test_every_core_only_for_a_large_input(tmp_path, monkeypatch):
     assert batch.auto_jobs([str(SEEDS[0])] * 10) == 1
     assert batch.auto_jobs([str(SEEDS[0])] * 300) == 4
     assert batch.auto_jobs(["-"]) == 1
+
+
+def test_a_batch_summarises_with_one_blas_thread(monkeypatch):
+    """Spinning OpenBLAS threads cost 15-20% CPU per article: a batch runs one per process."""
+    from threadpoolctl import threadpool_info
+
+    seen = []
+
+    def recording(item, job):
+        seen.append({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"})
+        return "done"
+
+    monkeypatch.setattr(batch, "process", recording)
+    assert list(batch.run(["a", "b"], job=None, jobs=1)) == ["done", "done"]  # type: ignore[arg-type]
+    assert seen == [{1}, {1}]

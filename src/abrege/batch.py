@@ -17,6 +17,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from .errors import AbregeError, internal_error
@@ -128,14 +129,14 @@ def process(item: Pending, job: Job) -> Outcome:
 def run(items: Iterable[Pending], job: Job, jobs: int = 1) -> Generator[Outcome, None, None]:
     """The outcome of each item, in input order, with ``jobs`` worker processes (1: here)."""
     if jobs <= 1:
-        with _one_blas_thread():
+        with one_blas_thread():
             for item in items:
                 yield process(item, job)
         return
     yield from _parallel(iter(items), job, jobs)
 
 
-def _one_blas_thread():
+def one_blas_thread() -> AbstractContextManager[object]:
     """A batch runs one BLAS thread per process: an article's matrices are far too small to
     gain from more, and OpenBLAS's idle threads spin for their next product, which cost 15 to
     20% more CPU per article here (and, with -j, took the cores from the other workers).
@@ -196,7 +197,7 @@ def _start_worker(job: Job) -> None:
     main process turns into an interruption, ends a worker plainly."""
     global _JOB
     _JOB = job
-    _one_blas_thread()  # for the worker's whole life
+    one_blas_thread()  # for the worker's whole life
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()

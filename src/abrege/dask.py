@@ -20,7 +20,7 @@ from typing import Any
 import dask.dataframe as dd
 import pandas as pd
 
-from .batch import SummaryOptions, summarise_item
+from .batch import SummaryOptions, one_blas_thread, summarise_item
 from .methods import get
 from .pipeline import _check_budget
 from .read import Article, Failure
@@ -79,19 +79,20 @@ def summarise_partition(
     summaries: list[str | None] = []
     sentences: list[str | None] = []
     errors: list[str | None] = []
-    for value, headline, ident in zip(texts, titles, ids):
-        result = summarise_item(_article(value, headline, ident), options)
-        if isinstance(result, str):
-            _LOG.warning("%s: %s", "row" if ident is None else f"id {ident}", result)
-            summaries.append(None)
-            sentences.append(None)
-            errors.append(result)
-        else:
-            summaries.append(result.summary.text)
-            sentences.append(
-                json.dumps([asdict(s) for s in result.summary.sentences], ensure_ascii=False)
-            )
-            errors.append(None)
+    with one_blas_thread():  # parallelism comes from the cluster's worker processes
+        for value, headline, ident in zip(texts, titles, ids):
+            result = summarise_item(_article(value, headline, ident), options)
+            if isinstance(result, str):
+                _LOG.warning("%s: %s", "row" if ident is None else f"id {ident}", result)
+                summaries.append(None)
+                sentences.append(None)
+                errors.append(result)
+            else:
+                summaries.append(result.summary.text)
+                sentences.append(
+                    json.dumps([asdict(s) for s in result.summary.sentences], ensure_ascii=False)
+                )
+                errors.append(None)
     columns = {"summary": summaries, "sentences": sentences, "error": errors}
     return part.assign(
         **{
