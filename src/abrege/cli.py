@@ -39,6 +39,7 @@ from .read import (
 )
 from .render import FORMATS, Renderer
 from .render_html import HtmlRenderer
+from .version import __version__
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 HTML_KEYWORDS = 10  # keyphrases of each article in an HTML report when --keywords is not given
@@ -186,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="JSON Lines field holding the headline, which helps the news method "
         f"(default: {DEFAULT_TITLE_FIELD}; missing or empty: no title)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
@@ -341,12 +342,6 @@ def _seconds(value: str) -> float:
     if not 0 < number < float("inf"):
         raise argparse.ArgumentTypeError("must be more than 0")
     return number
-
-
-def _version() -> str:
-    from . import __version__
-
-    return __version__
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from . import __version__
 from .errors import AbregeError, internal_error
 from .read import (
     _HTML_START,
@@ -37,6 +36,7 @@ from .read import (
     is_url,
     read_sources,
 )
+from .version import __version__
 
 MAX_REDIRECTS = 5
 FETCH_WORKERS = 8  # pages fetched at once: polite to servers, enough to hide network waits
