@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict
 from typing import Any
 
 import dask.dataframe as dd
@@ -88,9 +87,7 @@ def summarise_partition(
             errors.append(result)
         else:
             summaries.append(result.summary.text)
-            sentences.append(
-                json.dumps([asdict(s) for s in result.summary.sentences], ensure_ascii=False)
-            )
+            sentences.append(json.dumps(result.summary.to_dict()["sentences"], ensure_ascii=False))
             errors.append(None)
     columns = {"summary": summaries, "sentences": sentences, "error": errors}
     return part.assign(
