@@ -21,7 +21,7 @@ import pandas as pd
 
 from .batch import SummaryOptions, summarise_item
 from .methods import get
-from .pipeline import _check_budget
+from .pipeline import check_budget
 from .read import Article, Failure
 
 OUTPUT_COLUMNS = ("summary", "sentences", "error")
@@ -51,7 +51,7 @@ def summarize(
     if options.title is not None:
         raise TypeError("give the title per row, with title=COLUMN")
     get(options.method)  # an unknown method is refused here, not on every row
-    _check_budget(options.sentences, options.words, options.ratio)
+    check_budget(options.sentences, options.words, options.ratio)
     for role, column in (("text", text), ("title", title), ("id", id)):
         if column is not None and column not in ddf.columns:
             raise KeyError(f"no {role} column {column!r} (columns: {', '.join(ddf.columns)})")
