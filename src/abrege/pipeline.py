@@ -136,6 +136,7 @@ def summarize_url(
 
 
 def check_budget(sentences: int | None, words: int | None, ratio: float | None) -> None:
+    """Refuse a length no summary can have, before any work (also before a Dask job starts)."""
     if sentences is not None and sentences < 1:
         raise AbregeError("sentences must be at least 1")
     if words is not None and words < 1:
