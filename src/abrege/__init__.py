@@ -9,6 +9,7 @@ from .keywords import keywords
 from .model import Keyphrase, ScoredSentence, Sentence, Summary
 from .pipeline import METHODS, split_sentences, summarize, summarize_url
 from .sumy_bridge import SumyTokenizer, sumy_summarizer  # sumy itself is imported on first use
+from .version import __version__ as __version__
 
 __all__ = [
     "METHODS",
@@ -25,7 +26,6 @@ __all__ = [
     "summarize_url",
     "sumy_summarizer",
 ]
-__version__ = "0.1.0"
 
 
 def __getattr__(name: str):

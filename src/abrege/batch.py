@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from itertools import islice
 
 from .errors import AbregeError, internal_error
 from .methods import DEFAULT_METHOD
@@ -165,7 +166,7 @@ def _parallel(items: Iterator[Pending], job: Job, jobs: int) -> Iterator[Outcome
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        while chunk := _take(items, CHUNK):
+        while chunk := list(islice(items, CHUNK)):
             waiting.append(executor.submit(_process_chunk, chunk))
             while waiting and (len(waiting) >= jobs * AHEAD or waiting[0].done()):
                 yield from waiting.popleft().result()
@@ -177,15 +178,6 @@ def _parallel(items: Iterator[Pending], job: Job, jobs: int) -> Iterator[Outcome
         # Stopped early (Ctrl-C, a closed pipe): drop what has not started; each worker ends
         # after its current chunk.
         executor.shutdown(wait=False, cancel_futures=True)
-
-
-def _take(items: Iterator[Pending], count: int) -> list[Pending]:
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == count:
-            break
-    return chunk
 
 
 _JOB: Job | None = None

@@ -19,7 +19,14 @@ from collections.abc import Iterator, Sequence
 
 from .batch import Job, Outcome, SummaryOptions, WorkerDied, auto_jobs, available_cores, run
 from .methods import DEFAULT_METHOD, NAMES, get
-from .options import add_length_options, method_help, non_negative_int, positive_int, size
+from .options import (
+    add_length_options,
+    method_help,
+    non_negative_int,
+    positive_int,
+    seconds,
+    size,
+)
 from .output import OutputError, check_part, open_output, part_path, repair, skip_done
 from .progress import Progress
 from .read import (
@@ -39,6 +46,7 @@ from .read import (
 )
 from .render import FORMATS, Renderer
 from .render_html import HtmlRenderer
+from .version import __version__
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 HTML_KEYWORDS = 10  # keyphrases of each article in an HTML report when --keywords is not given
@@ -161,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     inputs.add_argument(
         "--timeout",
-        type=_seconds,
+        type=seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"give up on a URL after SECONDS, whole page included (default: {DEFAULT_TIMEOUT:g})",
@@ -186,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="JSON Lines field holding the headline, which helps the news method "
         f"(default: {DEFAULT_TITLE_FIELD}; missing or empty: no title)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
@@ -331,22 +339,6 @@ def _terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def _seconds(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
-    if not 0 < number < float("inf"):
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return number
-
-
-def _version() -> str:
-    from . import __version__
-
-    return __version__
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict
 from typing import Any
 
 import dask.dataframe as dd
@@ -22,7 +21,7 @@ import pandas as pd
 
 from .batch import SummaryOptions, one_blas_thread, summarise_item
 from .methods import get
-from .pipeline import _check_budget
+from .pipeline import check_budget
 from .read import Article, Failure
 
 OUTPUT_COLUMNS = ("summary", "sentences", "error")
@@ -52,7 +51,7 @@ def summarize(
     if options.title is not None:
         raise TypeError("give the title per row, with title=COLUMN")
     get(options.method)  # an unknown method is refused here, not on every row
-    _check_budget(options.sentences, options.words, options.ratio)
+    check_budget(options.sentences, options.words, options.ratio)
     for role, column in (("text", text), ("title", title), ("id", id)):
         if column is not None and column not in ddf.columns:
             raise KeyError(f"no {role} column {column!r} (columns: {', '.join(ddf.columns)})")
@@ -90,7 +89,7 @@ def summarise_partition(
             else:
                 summaries.append(result.summary.text)
                 sentences.append(
-                    json.dumps([asdict(s) for s in result.summary.sentences], ensure_ascii=False)
+                    json.dumps(result.summary.to_dict()["sentences"], ensure_ascii=False)
                 )
                 errors.append(None)
     columns = {"summary": summaries, "sentences": sentences, "error": errors}

@@ -21,10 +21,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from . import __version__
 from .errors import AbregeError, internal_error
 from .read import (
-    _HTML_START,
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
     Article,
@@ -35,8 +33,10 @@ from .read import (
     decode,
     finish,
     is_url,
+    looks_like_html,
     read_sources,
 )
+from .version import __version__
 
 MAX_REDIRECTS = 5
 FETCH_WORKERS = 8  # pages fetched at once: polite to servers, enough to hide network waits
@@ -132,7 +132,7 @@ def read_url(
     """The article of the page at ``url`` (its text and headline, as for a saved page), or an
     :class:`AbregeError` with the one-line reason."""
     page = fetch(url, timeout, max_bytes)
-    html = page.media_type in HTML_TYPES or (not page.media_type and _looks_like_html(page.data))
+    html = page.media_type in HTML_TYPES or (not page.media_type and looks_like_html(page.data))
     try:
         text = decode(page.data, page.charset or (declared_charset(page.data) if html else None))
         article = finish(url, text, html=html)
@@ -141,10 +141,6 @@ def read_url(
     if isinstance(article, Failure):
         raise AbregeError(article.reason)
     return article
-
-
-def _looks_like_html(data: bytes) -> bool:
-    return bool(_HTML_START.match(data[:1024]))
 
 
 def url_article(url: str, options: ReadOptions = _DEFAULT_OPTIONS) -> Article | Failure:

@@ -30,7 +30,7 @@ class Summary:
     """An extractive summary: chosen sentences in article order, never the same one twice."""
 
     sentences: tuple[ScoredSentence, ...]
-    method: str = "textrank"
+    method: str  # the name in abrege.methods that chose the sentences
     warnings: tuple[str, ...] = field(default=())
 
     @property

@@ -32,22 +32,20 @@ def add_length_options(parser: argparse.ArgumentParser) -> None:
 
 
 def positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
+    return _whole_number(value, 1)
 
 
 def non_negative_int(value: str) -> int:
+    return _whole_number(value, 0)
+
+
+def _whole_number(value: str, least: int) -> int:
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError("must be at least 0")
+    if number < least:
+        raise argparse.ArgumentTypeError(f"must be at least {least}")
     return number
 
 
@@ -58,6 +56,16 @@ def ratio(value: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if not math.isfinite(number) or not 0 < number <= 1:
         raise argparse.ArgumentTypeError("must be in (0, 1]")
+    return number
+
+
+def seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0")
     return number
 
 

@@ -73,7 +73,7 @@ def analyse(
     """:func:`summarize`, keeping what a report shows beside the summary: the score of every
     sentence that was ranked (not only the chosen ones) and, when ``keywords`` > 0, that many
     keyphrases, all from one preparation of the text (no second split, no second ranking)."""
-    _check_budget(sentences, words, ratio)
+    check_budget(sentences, words, ratio)
     chosen_method = get(method)
     prepared = prepare(text, title)
     if require_article:
@@ -135,7 +135,8 @@ def summarize_url(
     )
 
 
-def _check_budget(sentences: int | None, words: int | None, ratio: float | None) -> None:
+def check_budget(sentences: int | None, words: int | None, ratio: float | None) -> None:
+    """Refuse a length no summary can have, before any work (also before a Dask job starts)."""
     if sentences is not None and sentences < 1:
         raise AbregeError("sentences must be at least 1")
     if words is not None and words < 1:

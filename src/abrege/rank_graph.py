@@ -42,11 +42,11 @@ from typing import Any
 import numpy as np
 
 from .clean import Candidates
+from .rank import DAMPING as TEXTRANK_DAMPING  # the plain TextRank feature: Mihalcea & Tarau's
 from .tokenize import content_terms, words
 
 MODEL_FILE = "data/graph_ranker.json"
 CLIP = 3.0
-TEXTRANK_DAMPING = 0.85  # for the plain TextRank feature (Mihalcea & Tarau's value)
 DENSE_LIMIT = 500  # sentences; beyond, the graph is kept factored (memory linear in the text)
 _MAX_ITERATIONS = 1000
 PROSE_WORDS = 6  # a sentence shorter than this, or without final punctuation, is a fragment
@@ -235,7 +235,8 @@ def features(
     centroid_norm = math.sqrt(float(centroid @ centroid))
     to_centroid = unit @ centroid / centroid_norm if centroid_norm else np.zeros(n)
 
-    lengths = np.array([len(words(t)) for t in texts], dtype=np.float64)
+    tokens = [words(t) for t in texts]
+    lengths = np.array([len(w) for w in tokens], dtype=np.float64)
     stripped = [t.strip() for t in texts]
     fragment = np.array(
         [length < PROSE_WORDS or not s.endswith(_FINAL) for length, s in zip(lengths, stripped)]
@@ -273,10 +274,10 @@ def features(
     out[:, column["colon_end"]] = [s.endswith(":") for s in stripped]
     out[:, column["digits"]] = [len(_DIGIT.findall(t)) / max(len(t), 1) for t in texts]
     out[:, column["capitals"]] = [
-        sum(w[:1].isupper() for w in words(t)[1:]) / max(length - 1, 1)
-        for t, length in zip(texts, lengths)
+        sum(w[:1].isupper() for w in sentence[1:]) / max(length - 1, 1)
+        for sentence, length in zip(tokens, lengths)
     ]
-    first_words = [words(t)[:2] for t in texts]
+    first_words = [w[:2] for w in tokens]
     out[:, column["starts_pronoun"]] = [bool(w) and w[0].lower() in _PRONOUNS for w in first_words]
     out[:, column["starts_connective"]] = [
         bool(w)

@@ -353,9 +353,15 @@ def read_file(source: str, options: ReadOptions = ReadOptions()) -> Article | Fa
         return _failure(source, error)
 
 
+def looks_like_html(data: bytes) -> bool:
+    """Whether bytes start like a web page (a doctype or an html, head or body tag, after
+    comments), whatever the name or media type they came with."""
+    return bool(_HTML_START.match(data[:1024]))
+
+
 def from_bytes(source: str, data: bytes) -> Article | Failure:
     """The article of a file's bytes: decoded, and reduced to its article when it is a page."""
-    html = source.lower().endswith(HTML_SUFFIXES) or bool(_HTML_START.match(data[:1024]))
+    html = source.lower().endswith(HTML_SUFFIXES) or looks_like_html(data)
     return finish(source, decode(data, declared_charset(data) if html else None), html=html)
 
 
