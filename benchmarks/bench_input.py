@@ -106,11 +106,12 @@ def rouge(summary: str, reference: str) -> tuple[float, float, float]:
     return tuple(scores[k].fmeasure for k in ("rouge1", "rouge2", "rougeL"))
 
 
-def baseline_candidates(sentences: list[Sentence]) -> clean.Candidates:
-    """What summarize() gets from the 0.1 filter (it swaps this in for clean.candidates)."""
+def baseline_candidates(sentences: list[Sentence], *_: object) -> clean.Candidates:
+    """What summarize() gets from the 0.1 filter (it swaps this in for clean.candidates, which
+    also takes the headline and the text: the 0.1 filter knew neither)."""
     kept = baseline_keep(sentences)
     scan = Scan([s.text for s in kept])
-    return clean.Candidates(kept, scan.keys(), scan, list(range(len(kept))))
+    return clean.Candidates(kept, scan.keys(), scan, list(range(len(kept))), list(sentences))
 
 
 def cleaning(records: list[dict]) -> None:

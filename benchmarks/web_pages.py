@@ -24,7 +24,7 @@ from pathlib import Path
 
 from abrege import AbregeError, summarize
 from abrege.page import not_an_article
-from abrege.prepare import prepare, split_sentences
+from abrege.prepare import prepare
 from abrege.read import extract_html, finish
 
 SHARED = Path(os.environ.get("ABREGE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -97,7 +97,7 @@ def orangesum_refusals(data: Path) -> None:
             record = json.loads(line)
             count += 1
             text = record["article"]
-            reason = not_an_article(split_sentences(text), prepare(text, record.get("title")))
+            reason = not_an_article(prepare(text, record.get("title")))
             if reason:
                 refused.append((record.get("id"), reason))
     print(f"\nOrangeSum {data.name}: {len(refused)} of {count} articles refused (false refusals)")

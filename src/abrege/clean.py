@@ -202,6 +202,7 @@ class Candidates:
     keys: list[str]
     scan: Scan
     positions: list[int]  # of ``sentences`` among the scanned texts (repeats were scanned too)
+    split: list[Sentence]  # every sentence of the text, before anything was set aside
 
     @property
     def texts(self) -> list[str]:
@@ -226,10 +227,11 @@ def candidates(
     often repeats its headline in the text, and a summary must not just repeat the title. With
     the ``text`` the sentences come from, a very short sentence alone on its line is a heading
     even when it ends with punctuation ("Combien d’articles ?")."""
+    split = list(sentences)
     lines = text is not None and "\n" in text.strip()  # a one-line text has no heading line
     trimmed = [
         t
-        for s in sentences
+        for s in split
         if (t := strip_junk(s)) is not None and not (lines and _short_line(text or "", s))
     ]
     scan = Scan([t.text for t in trimmed])
@@ -239,7 +241,7 @@ def candidates(
         title = Counter(sentence_key(headline).split())
         positions = [i for i in positions if not _is_headline(keys[i], title)]
     return Candidates(
-        [trimmed[i] for i in positions], [keys[i] for i in positions], scan, positions
+        [trimmed[i] for i in positions], [keys[i] for i in positions], scan, positions, split
     )
 
 

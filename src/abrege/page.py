@@ -15,10 +15,7 @@ Thresholds were set so that no OrangeSum validation article (all real articles) 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from .clean import Candidates, ends_like_prose, is_signature
-from .model import Sentence
 
 MIN_TEMPLATE_MARKERS = 2
 MIN_PROSE_SENTENCES = 2
@@ -27,10 +24,10 @@ MIN_PROSE_SHARE = 0.3
 MIN_SIGNED_ITEMS = 3
 
 
-def not_an_article(sentences: Sequence[Sentence], kept: Candidates) -> str | None:
-    """Why the text of a page (its ``sentences`` and the ``kept`` candidates) is not an
-    article, in a few words, or None when it reads as one."""
-    texts = [s.text for s in sentences]
+def not_an_article(kept: Candidates) -> str | None:
+    """Why the text of a page (its prepared sentences: all of them and the ``kept`` ones) is
+    not an article, in a few words, or None when it reads as one."""
+    texts = [s.text for s in kept.split]
     markers = sum(t.count("{{") + t.count("}}") for t in texts)
     if markers >= 2 * MIN_TEMPLATE_MARKERS:
         return "unrendered template: {{…}} code"

@@ -77,7 +77,7 @@ def analyse(
     chosen_method = get(method)
     prepared = prepare(text, title)
     if require_article:
-        reason = not_an_article(split_sentences(text), prepared)
+        reason = not_an_article(prepared)
         if reason:
             raise AbregeError(f"no article found in the page ({reason})")
     candidates = prepared.sentences

@@ -9,7 +9,8 @@ at once instead of letting training and serving drift apart.
 
 from __future__ import annotations
 
-from .clean import Candidates, candidates
+from . import clean
+from .clean import Candidates
 from .model import Sentence
 from .segment import sentence_spans
 
@@ -26,4 +27,5 @@ def prepare(text: str, headline: str | None = None) -> Candidates:
     """The sentences of ``text`` worth ranking (distinct prose, junk trimmed, article order),
     with their keys and, on demand, their content terms. The ``headline`` is never one of
     them (see :func:`abrege.clean.candidates`)."""
-    return candidates(split_sentences(text), headline, text)
+    # Looked up on the module at each call, so benchmarks/bench_input.py can swap in a filter.
+    return clean.candidates(split_sentences(text), headline, text)
