@@ -3,8 +3,8 @@
     PYTHONPATH=src python benchmarks/quality.py               # ~3 min on 2 cores
     PYTHONPATH=src python benchmarks/quality.py --budgets     # also the news ranker's lengths
     PYTHONPATH=src python benchmarks/quality.py --debris      # articles with web-like debris
-    PYTHONPATH=src python benchmarks/quality.py --dump old.json        # in an older checkout,
-    PYTHONPATH=src python benchmarks/quality.py --against old.json     # then: new vs old
+    PYTHONPATH=src python benchmarks/quality.py --against old.json     # new vs an old version
+                                                 # (old.json: see benchmarks/dump_default.py)
 
 Scores are ROUGE-1/2/L F1 x 100 on OrangeSum valid (French tokens, accents kept, no stemming),
 computed by ``abrege evaluate``'s code, with 95% bootstrap intervals and a paired bootstrap test
@@ -60,16 +60,6 @@ def news(title: bool, **budget):
     return summarise
 
 
-def recording(summarise, into: list[list[str]]):
-    """``summarise``, keeping each summary in ``into`` (for --dump)."""
-
-    def summarise_and_keep(ex: evaluate.Example) -> list[str]:
-        into.append(summarise(ex))
-        return into[-1]
-
-    return summarise_and_keep
-
-
 def prior_only(title: bool):
     """The default ranker without its walk (damping 0), at the default length."""
     budget = rank_graph.default_budget()
@@ -119,12 +109,10 @@ def main() -> int:
     parser.add_argument("--budgets", action="store_true", help="news ranker length grid too")
     parser.add_argument("--debris", action="store_true", help="articles with web-like debris")
     parser.add_argument(
-        "--dump", type=Path, help="write the default's summaries (no title, title) as JSON here"
-    )
-    parser.add_argument(
         "--against",
         type=Path,
-        help="summaries written by --dump (say, by an older version): the default is tested "
+        help="summaries written by benchmarks/dump_default.py (say, in an older checkout): "
+        "the default is tested "
         "against them (paired bootstrap) in a second table",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
@@ -147,13 +135,9 @@ def main() -> int:
     results.append(row("abrege textrank, news length", evaluate.summarizer("textrank", **budget)))
     results.append(row("abrege news, prior only, no title", prior_only(title=False)))
     results.append(row("abrege news, prior only", prior_only(title=True)))
-    written: dict[str, list[list[str]]] = {"no_title": [], "title": []}
-    no_title = row("abrege news, no title", recording(news(title=False), written["no_title"]))
-    titled = row("abrege news (default)", recording(news(title=True), written["title"]))
+    no_title = row("abrege news, no title", news(title=False))
+    titled = row("abrege news (default)", news(title=True))
     results += [no_title, titled]
-    if args.dump:
-        saved = written
-        args.dump.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
     if args.budgets:
         for k in (1, 2, 3):
             for w in (35, 45, 55, 65):

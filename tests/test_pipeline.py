@@ -137,3 +137,11 @@ def test_word_budget_counts_every_word_exactly():
     assert select.choose(texts, [3.0, 2.0, 1.0], words_=6) == [0, 1, 2]
     assert select.choose(texts, [3.0, 2.0, 1.0], words_=5) == [0, 1]
     assert select.choose(texts, [3.0, 2.0, 1.0], words_=4) == [0, 2]
+
+
+def test_a_word_budget_is_not_topped_up_with_a_sentence_scored_zero():
+    texts = ["Un deux trois quatre cinq six.", "Sept huit.", "Neuf."]
+    assert select.choose(texts, [3.0, 0.0, 1.0], words_=8) == [0, 2]
+    assert select.choose(texts, [3.0, 0.0, -1.0], words_=8) == [0]
+    assert select.choose(texts, [3.0, 0.0, 1.0], sentences=3) == [0, 1, 2]  # no word budget
+    assert select.choose(texts, [0.0, 0.0, 0.0], words_=8) == [0]  # never empty

@@ -60,7 +60,8 @@ def hostile(tmp_path) -> Path:
 
 
 def test_page_is_self_contained_and_escapes_article_text(tmp_path, hostile):
-    markup = _report(tmp_path, hostile)
+    # Every sentence in the summary, so the hostile one is printed whole, outside the marks.
+    markup = _report(tmp_path, "-n", "3", hostile)
     page = _Page(markup)
     assert page.count("script") == 0
     assert SCRIPT in "".join(page.text)  # shown as text, once parsed

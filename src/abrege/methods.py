@@ -69,7 +69,7 @@ DEFAULT_SENTENCES = 3
 _METHODS = (
     Method(
         "news",
-        "TextRank biased by a prior learned from French news (position, title, form)",
+        "TextRank biased by a prior learned from French news (position, title, form, words)",
         rank_graph.score,
         _news_length,
         uses_title=True,

@@ -8,27 +8,31 @@ PageRank, as in PositionRank (Florescu & Caragea 2017) and Biased TextRank (Kaze
 
 1. The graph: sentences linked by the cosine of their TF-IDF vectors (IDF over the article's
    own sentences, so nothing about any corpus's vocabulary is shipped).
-2. The prior: a listwise logistic (softmax) model over features that do not depend on one
-   newsroom's words: position (counted among prose sentences, so a heading or a stray fragment
+2. The prior: boosted trees learned to rank an article's sentences (LightGBM's LambdaRank,
+   evaluated here with numpy, see :mod:`abrege.trees`) over two kinds of features. Features of
+   structure: position (counted among prose sentences, so a heading or a stray fragment
    before the lead does not shift it), length, similarity to the article's centroid, to the
    lead and to the title, the sentence's plain TextRank and PositionRank centrality and its
    degree in the graph, its form (quotes, question, digits, names, a fragment without final
    punctuation, an opening pronoun or connective that leans on the sentence before), and
-   whether the lead itself looks like a hook (short, a question, off-topic) so the model may
-   trust the second sentence more. Pairwise products of the standardised features let one
-   modulate another. Over an article's sentences, the softmax of the model's scores is the
-   probability that each is one the greedy ROUGE oracle picks: the teleport distribution.
+   whether the lead itself looks like a hook (short, a question, off-topic). And the common
+   words of French news (:func:`word_keys`): which frequent words and word pairs the sentence
+   holds and which word opens it ("selon", "a annoncé", "mais"...). Only words and pairs found
+   in at least 200 training sentences are known, so the model reads how news is written, not
+   which topics one newsroom covered (admitting rarer words scored lower on validation). The
+   softmax of the trees' scores over the article's sentences is the teleport distribution.
 3. The walk: ``p = (1 - d) * prior + d * Mᵀ p``, solved exactly (one n x n linear solve), with
    ``M`` the row-normalised graph and ``d`` the damping chosen on validation. ``d = 0`` would be
    the prior alone, ``d = 0.85`` with a uniform prior plain TextRank on this graph.
 
 Learned by ``benchmarks/train_ranker.py`` on OrangeSum train and shipped as
-``data/graph_ranker.json``; scoring is a few small numpy products (well under a millisecond on
-a news article).
+``data/graph_ranker.json.gz`` (the trees as plain lists); scoring an article is a few numpy
+steps per tree level and one small linear solve (about a millisecond).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import re
@@ -44,9 +48,10 @@ import numpy as np
 from .clean import Candidates
 from .rank import DAMPING as TEXTRANK_DAMPING  # the plain TextRank feature: Mihalcea & Tarau's
 from .tokenize import content_terms, words
+from .trees import Forest
 
-MODEL_FILE = "data/graph_ranker.json"
-CLIP = 3.0
+MODEL_FILE = "data/graph_ranker.json.gz"
+BLOCK = 256  # sentences scored at a time: the word columns of a long text stay small
 DENSE_LIMIT = 500  # sentences; beyond, the graph is kept factored (memory linear in the text)
 _MAX_ITERATIONS = 1000
 PROSE_WORDS = 6  # a sentence shorter than this, or without final punctuation, is a fragment
@@ -60,8 +65,10 @@ _PRONOUNS = frozenset(
 )
 _CONNECTIVES = frozenset(
     "mais et or donc pourtant cependant toutefois néanmoins ainsi aussi enfin puis alors car "
-    "d'ailleurs ailleurs effet outre plus également".split()
+    "d'ailleurs ailleurs également".split()
 )
+# Two-word openers: "plus" or "outre" alone open many plain sentences ("Plus de 300 ...").
+_CONNECTIVE_PAIRS = frozenset(("par ailleurs", "en effet", "de plus", "en outre", "en revanche"))
 
 FEATURES = (
     "pos0",
@@ -84,7 +91,6 @@ FEATURES = (
     "title_cos",
     "quote",
     "question",
-    "colon_end",
     "digits",
     "capitals",
     "lead_words",
@@ -115,31 +121,85 @@ def scores(
     if not texts:
         return np.zeros(0)
     title_terms = content_terms(title) if title else []
-    params = model()["with_title" if title_terms else "without_title"]
+    key = "with_title" if title_terms else "without_title"
+    x, walked = walk_graph(texts, terms, title_terms)
+    d = model()[key]["damping"] if damping is None else damping
+    return walk(x, walked, prior(x, texts, key), d)
+
+
+def walk(x: np.ndarray, graph: Graph, teleport: np.ndarray, damping: float) -> np.ndarray:
+    """The sentences' scores: their mass in the biased PageRank over ``graph`` (from
+    :func:`walk_graph`), except that a fragment scores 0 (never chosen, see
+    :mod:`abrege.select`) unless the text has nothing else: "Mystère, par définition !" says
+    nothing alone, yet fits any word budget left with a few words."""
+    p = biased_pagerank(graph, teleport, damping)
+    fragment = x[:, FEATURES.index("fragment")] > 0
+    return p if fragment.all() else np.where(fragment, 0.0, p)
+
+
+def walk_graph(
+    texts: Sequence[str], terms: Sequence[Sequence[str]], title_terms: Sequence[str] = ()
+) -> tuple[np.ndarray, Graph]:
+    """The :func:`features` of the sentences and the graph the walk follows
+    (:func:`prose_graph`): what training chooses the damping on, as serving uses them."""
     x, similarity = features(texts, terms, title_terms)
-    d = params["damping"] if damping is None else damping
-    return biased_pagerank(similarity, prior(x, params), d)
+    return x, prose_graph(similarity, x[:, FEATURES.index("fragment")] > 0)
 
 
-def prior(x: np.ndarray, params: dict) -> np.ndarray:
+def prose_graph(similarity: Graph, fragment: np.ndarray) -> Graph:
+    """The graph the walk follows: ``similarity`` without the edges of fragments (under
+    :data:`PROSE_WORDS` words or without final punctuation). A short heading or caption that
+    repeats the lead's words would otherwise draw the lead's mass (a cosine does not care how
+    short a sentence is), which is how TextRank comes to prefer fragments on web pages; a
+    fragment keeps only what the prior gives it."""
+    if not fragment.any():
+        return similarity
+    keep = (~fragment).astype(np.float64)
+    if isinstance(similarity, FactoredGraph):
+        from scipy.sparse import diags
+
+        return FactoredGraph((diags(keep) @ similarity.unit).tocsr())
+    return similarity * keep[:, None] * keep[None, :]
+
+
+def prior(x: np.ndarray, texts: Sequence[str], key: str) -> np.ndarray:
     """The learned teleport distribution: the softmax, over the article's sentences, of the
-    model's score of each (the probability that a sentence is the one the oracle picks)."""
-    logit = design(x, params) @ np.asarray(params["weights"])
+    trees' score of each (rows of :data:`FEATURES` in ``x``, words read from ``texts``), for
+    the weight set ``key`` (``with_title`` or ``without_title``)."""
+    forest, columns, vocabulary = _learned(key)
+    n = len(texts)
+    logit = np.empty(n)
+    for low in range(0, n, BLOCK):
+        high = min(n, low + BLOCK)
+        block = np.zeros((high - low, len(columns) + len(vocabulary)))
+        block[:, : len(columns)] = x[low:high, columns]
+        for row, text in enumerate(texts[low:high]):
+            found = [vocabulary[k] for k in word_keys(text) if k in vocabulary]
+            block[row, found] = 1.0
+        logit[low:high] = forest.predict(block)
     weights = np.exp(logit - logit.max())
     return weights / weights.sum()
 
 
-def design(x: np.ndarray, params: dict) -> np.ndarray:
-    """The columns the model weighs: the features named in ``params["features"]``
-    (looked up by name, so the model file says which it uses), standardised, clipped to
-    :data:`CLIP` standard deviations (a sentence that repeats the title lies far out in the
-    tail, and an unclipped square there turned the best match into a penalty), and all their
-    pairwise products."""
+def word_keys(text: str) -> set[str]:
+    """The word features of a sentence: each word (``w:``), each pair of adjacent words
+    (``b:``) and the opening word (``f:``), lowercased. The model knows only the common ones."""
+    tokens = [w.lower() for w in words(text)]
+    keys = {"w:" + w for w in tokens}
+    keys.update(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:]))
+    if tokens:
+        keys.add("f:" + tokens[0])
+    return keys
+
+
+@lru_cache(maxsize=2)
+def _learned(key: str) -> tuple[Forest, list[int], dict[str, int]]:
+    """The trees of weight set ``key``, the :data:`FEATURES` columns they read (by name, so the
+    model file says which it uses) and the column of each word feature they read."""
+    params = model()[key]
     columns = [FEATURES.index(name) for name in params["features"]]
-    z = (x[:, columns] - np.asarray(params["mean"])) / np.asarray(params["scale"])
-    z = np.clip(z, -CLIP, CLIP)
-    rows, cols = np.triu_indices(z.shape[1])
-    return np.hstack([z, z[:, rows] * z[:, cols]])
+    vocabulary = {k: len(columns) + j for j, k in enumerate(params["words"])}
+    return Forest.from_dict(params["trees"]), columns, vocabulary
 
 
 class FactoredGraph:
@@ -271,7 +331,6 @@ def features(
             out[:, column["title_cos"]] = unit @ title_vector / title_norm
     out[:, column["quote"]] = [_QUOTE.search(t) is not None for t in texts]
     out[:, column["question"]] = [s.endswith("?") for s in stripped]
-    out[:, column["colon_end"]] = [s.endswith(":") for s in stripped]
     out[:, column["digits"]] = [len(_DIGIT.findall(t)) / max(len(t), 1) for t in texts]
     out[:, column["capitals"]] = [
         sum(w[:1].isupper() for w in sentence[1:]) / max(length - 1, 1)
@@ -280,11 +339,7 @@ def features(
     first_words = [w[:2] for w in tokens]
     out[:, column["starts_pronoun"]] = [bool(w) and w[0].lower() in _PRONOUNS for w in first_words]
     out[:, column["starts_connective"]] = [
-        bool(w)
-        and (
-            w[0].lower() in _CONNECTIVES
-            or " ".join(w).lower() in ("par ailleurs", "en effet", "de plus")
-        )
+        bool(w) and (w[0].lower() in _CONNECTIVES or " ".join(w).lower() in _CONNECTIVE_PAIRS)
         for w in first_words
     ]
     out[:, column["stop_share"]] = 1.0 - np.fromiter(map(len, terms), float, n) / np.maximum(
@@ -343,11 +398,10 @@ def _tfidf(terms: Sequence[Sequence[str]], title_terms: Sequence[str]) -> tuple:
 @lru_cache(maxsize=1)
 def model() -> dict:
     """The shipped model: ``budget`` (the default length chosen on validation) and two weight
-    sets, ``with_title`` and ``without_title``, each naming the ``features`` it reads with their
-    ``mean`` and ``scale``, the ``weights`` and ``bias`` over :func:`design`, and the
-    ``damping`` of its walk."""
-    text = resources.files("abrege").joinpath(MODEL_FILE).read_text("utf-8")
-    return json.loads(text)
+    sets, ``with_title`` and ``without_title``, each naming the ``features`` and the ``words``
+    its ``trees`` read (in that column order), and the ``damping`` of its walk."""
+    data = resources.files("abrege").joinpath(MODEL_FILE).read_bytes()
+    return json.loads(gzip.decompress(data))
 
 
 def default_budget() -> dict[str, int]:

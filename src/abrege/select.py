@@ -2,7 +2,9 @@
 
 Best first, ties to the earlier sentence (as sumy does), then shown in article order. A word
 budget skips a sentence that would overflow it and tries shorter ones below, but the best
-sentence is always kept so a summary is never empty.
+sentence is always kept so a summary is never empty. Those shorter ones exclude any sentence
+scored 0 or less: a method says so of what it would never choose (``news`` of fragments such
+as "Mystère, par définition !", which would otherwise top up a budget left with a few words).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def choose(
             break
         if words_ is not None:  # (a sentence's words are only counted for a word budget)
             length = len(words(texts[i]))
-            if chosen and used + length > words_:
+            if chosen and (used + length > words_ or scores[i] <= 0):
                 continue
             used += length
         chosen.append(i)
