@@ -7,7 +7,8 @@ and lets what is known about news decide where the walk restarts (a personalised
 PageRank, as in PositionRank (Florescu & Caragea 2017) and Biased TextRank (Kazemi et al. 2020)):
 
 1. The graph: sentences linked by the cosine of their TF-IDF vectors (IDF over the article's
-   own sentences, so nothing about any corpus's vocabulary is shipped).
+   own sentences, so nothing about any corpus's vocabulary is shipped); fragments take no part
+   in the walk (:func:`prose_graph`).
 2. The prior: boosted trees learned to rank an article's sentences (LightGBM's LambdaRank,
    evaluated here with numpy, see :mod:`abrege.trees`) over two kinds of features. Features of
    structure: position (counted among prose sentences, so a heading or a stray fragment
@@ -23,7 +24,9 @@ PageRank, as in PositionRank (Florescu & Caragea 2017) and Biased TextRank (Kaze
    softmax of the trees' scores over the article's sentences is the teleport distribution.
 3. The walk: ``p = (1 - d) * prior + d * Mᵀ p``, solved exactly (one n x n linear solve), with
    ``M`` the row-normalised graph and ``d`` the damping chosen on validation. ``d = 0`` would be
-   the prior alone, ``d = 0.85`` with a uniform prior plain TextRank on this graph.
+   the prior alone, ``d = 0.85`` with a uniform prior plain TextRank on this graph. With a
+   title, validation chose ``d = 0``: the graph then enters through the prior's centrality
+   features only. A fragment scores 0 (:func:`walk`).
 
 Learned by ``benchmarks/train_ranker.py`` on OrangeSum train and shipped as
 ``data/graph_ranker.json.gz`` (the trees as plain lists); scoring an article is a few numpy
@@ -314,8 +317,7 @@ def features(
     out[:, column["log_sentences"]] = math.log(n)
     out[:, column["centroid"]] = to_centroid
     lead = int(np.argmax(~fragment)) if (~fragment).any() else 0
-    # Similarity to the lead; 0 for the lead itself, which pos0 already marks (a constant 1
-    # there made the pairwise products collinear).
+    # Similarity to the lead; 0 for the lead itself, which pos0 already marks.
     out[:, column["first_sim"]] = column_of(lead)
     out[:, column["textrank"]] = n * biased_pagerank(
         similarity, np.full(n, 1.0 / n), TEXTRANK_DAMPING
