@@ -187,6 +187,22 @@ def test_word_keys_are_words_pairs_and_the_opening_word():
     assert rank_graph.word_keys("") == set()
 
 
+def test_known_words_find_exactly_the_word_keys_the_model_reads():
+    # The fast lookup must agree with word_keys, the definition training used.
+    texts = [*SENTENCES, *VARIED, *MORE]
+    texts += [t for seed in SEEDS for t in prepare(seed.read_text(encoding="utf-8")).texts]
+    for key in ("with_title", "without_title"):
+        keys = rank_graph.model()[key]["words"]
+        known = rank_graph.KnownWords(keys, 5)
+        column = {k: 5 + j for j, k in enumerate(keys)}
+        hits = 0
+        for text in texts:
+            expected = {column[k] for k in rank_graph.word_keys(text) if k in column}
+            assert set(known.columns(text)) == expected, text
+            hits += len(expected)
+        assert hits > len(texts)  # the common words are found, several per sentence
+
+
 @pytest.mark.parametrize(
     ("sentence", "leans"),
     [

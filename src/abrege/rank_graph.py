@@ -169,16 +169,15 @@ def prior(x: np.ndarray, texts: Sequence[str], key: str) -> np.ndarray:
     """The learned teleport distribution: the softmax, over the article's sentences, of the
     trees' score of each (rows of :data:`FEATURES` in ``x``, words read from ``texts``), for
     the weight set ``key`` (``with_title`` or ``without_title``)."""
-    forest, columns, vocabulary = _learned(key)
+    forest, columns, known = _learned(key)
     n = len(texts)
     logit = np.empty(n)
     for low in range(0, n, BLOCK):
         high = min(n, low + BLOCK)
-        block = np.zeros((high - low, len(columns) + len(vocabulary)))
+        block = np.zeros((high - low, len(columns) + known.size))
         block[:, : len(columns)] = x[low:high, columns]
         for row, text in enumerate(texts[low:high]):
-            found = [vocabulary[k] for k in word_keys(text) if k in vocabulary]
-            block[row, found] = 1.0
+            block[row, known.columns(text)] = 1.0
         logit[low:high] = forest.predict(block)
     weights = np.exp(logit - logit.max())
     return weights / weights.sum()
@@ -195,14 +194,45 @@ def word_keys(text: str) -> set[str]:
     return keys
 
 
+class KnownWords:
+    """The word features a model reads, each with its column: :func:`word_keys` restricted to
+    them, looked up without building every key of the sentence (a third of the prior's time)."""
+
+    def __init__(self, keys: Sequence[str], first_column: int) -> None:
+        self.size = len(keys)
+        self.words: dict[str, int] = {}
+        self.pairs: dict[tuple[str, str], int] = {}
+        self.openers: dict[str, int] = {}
+        for j, key in enumerate(keys, start=first_column):
+            kind, _, value = key.partition(":")
+            if kind == "w":
+                self.words[value] = j
+            elif kind == "b":
+                first, _, second = value.partition(" ")
+                self.pairs[first, second] = j
+            else:
+                self.openers[value] = j
+
+    def columns(self, text: str) -> list[int]:
+        """The columns of the known features of ``text`` (a column may repeat)."""
+        tokens = [w.lower() for w in words(text)]
+        if not tokens:
+            return []
+        get_word, get_pair = self.words.get, self.pairs.get
+        found = [c for c in map(get_word, tokens) if c is not None]
+        found += [c for c in map(get_pair, zip(tokens, tokens[1:])) if c is not None]
+        opener = self.openers.get(tokens[0])
+        return found if opener is None else [*found, opener]
+
+
 @lru_cache(maxsize=2)
-def _learned(key: str) -> tuple[Forest, list[int], dict[str, int]]:
+def _learned(key: str) -> tuple[Forest, list[int], KnownWords]:
     """The trees of weight set ``key``, the :data:`FEATURES` columns they read (by name, so the
-    model file says which it uses) and the column of each word feature they read."""
+    model file says which it uses) and the word features they read, in the columns after."""
     params = model()[key]
     columns = [FEATURES.index(name) for name in params["features"]]
-    vocabulary = {k: len(columns) + j for j, k in enumerate(params["words"])}
-    return Forest.from_dict(params["trees"]), columns, vocabulary
+    known = KnownWords(params["words"], len(columns))
+    return Forest.from_dict(params["trees"]), columns, known
 
 
 class FactoredGraph:
