@@ -29,12 +29,14 @@ from pathlib import Path
 import numpy as np
 
 from abrege import evaluate, rank_graph, select
+from abrege.methods import get
 from abrege.pipeline import METHODS, split_sentences, summarize
 from abrege.prepare import prepare
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("ABREGE_SHARED", REPO.parent / "shared"))
 VALID = SHARED / "data" / "orangesum" / "valid.jsonl"
+NEWS = get("news")
 SUMY_METHODS = ("lexrank", "lsa", "luhn", "kl", "sumbasic", "textrank")
 
 
@@ -65,13 +67,15 @@ def prior_only(title: bool):
     budget = rank_graph.default_budget()
 
     def summarise(ex: evaluate.Example) -> list[str]:
-        prepared = prepare(ex.article)
+        headline = ex.title if title else None
+        prepared = prepare(ex.article, headline)
         texts = prepared.texts
         if not texts:
             return []
-        headline = ex.title if title else None
         scores = rank_graph.scores(texts, prepared.terms(), headline, damping=0.0)
-        chosen = select.choose(texts, scores, budget["sentences"], budget["words"])
+        chosen = select.choose(
+            texts, scores, budget["sentences"], budget["words"], skip_zero=NEWS.zero_means_never
+        )
         return [texts[i] for i in chosen]
 
     return summarise

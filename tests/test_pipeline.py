@@ -8,6 +8,7 @@ import pytest
 from conftest import SEEDS
 
 from abrege import AbregeError, clean, select, split_sentences, summarize
+from abrege.methods import NAMES as METHOD_NAMES
 from abrege.tokenize import content_terms, words
 
 
@@ -139,9 +140,18 @@ def test_word_budget_counts_every_word_exactly():
     assert select.choose(texts, [3.0, 2.0, 1.0], words_=4) == [0, 2]
 
 
-def test_a_word_budget_is_not_topped_up_with_a_sentence_scored_zero():
+def test_a_word_budget_is_not_topped_up_with_a_sentence_scored_zero_when_asked():
     texts = ["Un deux trois quatre cinq six.", "Sept huit.", "Neuf."]
-    assert select.choose(texts, [3.0, 0.0, 1.0], words_=8) == [0, 2]
-    assert select.choose(texts, [3.0, 0.0, -1.0], words_=8) == [0]
-    assert select.choose(texts, [3.0, 0.0, 1.0], sentences=3) == [0, 1, 2]  # no word budget
-    assert select.choose(texts, [0.0, 0.0, 0.0], words_=8) == [0]  # never empty
+    assert select.choose(texts, [3.0, 0.0, 1.0], words_=8, skip_zero=True) == [0, 2]
+    assert select.choose(texts, [3.0, 0.0, -1.0], words_=8, skip_zero=True) == [0]
+    assert select.choose(texts, [3.0, 0.0, -1.0], words_=8) == [0, 1]  # not asked
+    assert select.choose(texts, [3.0, 0.0, 1.0], sentences=3, skip_zero=True) == [0, 1, 2]
+    assert select.choose(texts, [0.0, 0.0, 0.0], words_=8, skip_zero=True) == [0]  # never empty
+
+
+@pytest.mark.parametrize("method", METHOD_NAMES)
+def test_every_method_fills_a_roomy_word_budget(method):
+    # KL-Sum and SumBasic score by minus their pick order (0, -1, -2, ...): a rule meant for
+    # news's zero-scored fragments must not cut them to one sentence.
+    text = SEEDS[0].read_text(encoding="utf-8")
+    assert len(summarize(text, words=120, method=method).sentences) >= 2

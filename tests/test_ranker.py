@@ -271,9 +271,9 @@ def test_the_graph_matters_in_the_shipped_scores():
     assert model["without_title"]["damping"] > 0
     shipped = rank_graph.scores(texts, terms)
     assert not np.allclose(shipped, rank_graph.scores(texts, terms, damping=0.0))
-    if model["with_title"]["damping"] == 0:
-        titled = rank_graph.scores(texts, terms, TITLE)
-        assert np.array_equal(titled, rank_graph.scores(texts, terms, TITLE, damping=0.0))
+    titled = rank_graph.scores(texts, terms, TITLE)
+    same = np.array_equal(titled, rank_graph.scores(texts, terms, TITLE, damping=0.0))
+    assert same == (model["with_title"]["damping"] == 0)
 
 
 def test_the_model_prefers_the_lead_to_a_late_quote():
@@ -287,16 +287,35 @@ def test_a_heading_fragment_scores_lowest_and_moves_no_position():
     texts = ["Incendie à Rouen", *SENTENCES]
     terms = [tokenize.content_terms(t) for t in texts]
     assert 0 not in select.choose(texts, rank_graph.scores(texts, terms), 2, 55)
-    # The walk gives a fragment nothing beyond its prior, though it repeats the lead's words.
     # (A heading that repeats the title is the pipeline's to drop: see test_web.)
-    for title in (None, TITLE):
-        scores = rank_graph.scores(texts, terms, title)
-        prior_only = rank_graph.scores(texts, terms, title, damping=0.0)
-        assert scores[0] <= prior_only[0] and scores[0] < scores[1]
-    assert rank_graph.model()["without_title"]["damping"] > 0
     x, _ = rank_graph.features(texts, terms)
     plain, _ = feature_rows(SENTENCES)
     assert np.array_equal(x[1:, column("pos0")], plain[:, column("pos0")])
+
+
+@pytest.mark.parametrize("factored", [False, True])
+def test_the_walk_leaves_fragments_out_of_the_graph(factored, monkeypatch):
+    # "Incendie à Rouen" repeats the lead's words: in the plain graph it draws the lead's mass.
+    texts = ["Incendie à Rouen", *SENTENCES]
+    terms = [tokenize.content_terms(t) for t in texts]
+    if factored:
+        monkeypatch.setattr(rank_graph, "DENSE_LIMIT", 0)
+    x, graph = rank_graph.features(texts, terms)
+    fragment = x[:, column("fragment")] > 0
+    assert list(fragment) == [True] + [False] * len(SENTENCES)
+    walked = rank_graph.prose_graph(graph, fragment)
+    assert isinstance(walked, rank_graph.FactoredGraph) == factored
+
+    def dense(g):
+        return np.column_stack([g.column(j) for j in range(len(texts))]) if factored else g
+
+    plain, prose = dense(graph), dense(walked)
+    assert plain[0, 1] > 0 and np.all(prose[0] == 0) and np.all(prose[:, 0] == 0)
+    assert np.allclose(prose[1:, 1:], plain[1:, 1:])
+    # The fragment keeps no more than its share of the restart; in the plain graph it gains.
+    teleport = np.full(len(texts), 1 / len(texts))
+    assert rank_graph.biased_pagerank(walked, teleport, 0.5)[0] <= teleport[0] + 1e-12
+    assert rank_graph.biased_pagerank(graph, teleport, 0.5)[0] > teleport[0]
 
 
 def test_fragments_score_zero_unless_the_text_has_nothing_else():
@@ -304,7 +323,9 @@ def test_fragments_score_zero_unless_the_text_has_nothing_else():
     terms = [tokenize.content_terms(t) for t in texts]
     scores = rank_graph.scores(texts, terms)
     assert scores[2] == 0 and np.all(np.delete(scores, 2) > 0)
-    assert select.choose(texts, scores, 2, 20) == [0]  # a lead of 14 words, nothing fits after
+    # A lead of 14 words leaves 6 that only the fragment fits: news leaves them empty.
+    assert select.choose(texts, scores, 2, 20, skip_zero=get("news").zero_means_never) == [0]
+    assert summarize(" ".join(texts), words=20).text == texts[0]
     only = ["Mystère, par définition !", "Incendie à Rouen"]
     assert np.all(rank_graph.scores(only, [tokenize.content_terms(t) for t in only]) > 0)
 
@@ -355,13 +376,15 @@ def test_default_command_does_not_import_scipy_or_nltk():
     assert result.stdout.strip().endswith("[]")
 
 
+@pytest.mark.parametrize("title", [None, TITLE], ids=["no title", "title"])
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
-def test_long_texts_keep_the_graph_factored_with_the_same_scores(seed, monkeypatch):
+def test_long_texts_keep_the_graph_factored_with_the_same_scores(seed, title, monkeypatch):
+    # Without a title the shipped walk is on (damping > 0): the factored walk is exercised.
     prepared = prepare(seed.read_text(encoding="utf-8"))
-    dense = rank_graph.scores(prepared.texts, prepared.terms(), TITLE)
+    dense = rank_graph.scores(prepared.texts, prepared.terms(), title)
     monkeypatch.setattr(rank_graph, "DENSE_LIMIT", 0)  # the path of texts over 500 sentences
-    _, graph = feature_rows(prepared.texts, TITLE)
+    _, graph = feature_rows(prepared.texts, title or "")
     assert isinstance(graph, rank_graph.FactoredGraph)
-    factored = rank_graph.scores(prepared.texts, prepared.terms(), TITLE)
+    factored = rank_graph.scores(prepared.texts, prepared.terms(), title)
     assert np.allclose(dense, factored, rtol=1e-9, atol=1e-12)
     assert np.argmax(dense) == np.argmax(factored)

@@ -49,6 +49,7 @@ class Method:
     scorer: Scorer
     default_length: Callable[[], Length]
     uses_title: bool = False
+    zero_means_never: bool = False  # a 0 score never tops up a word budget (abrege.select)
 
 
 def _fixed(sentences: int) -> Callable[[], Length]:
@@ -73,6 +74,7 @@ _METHODS = (
         rank_graph.score,
         _news_length,
         uses_title=True,
+        zero_means_never=True,
     ),
     Method(
         "textrank",

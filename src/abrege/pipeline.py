@@ -87,7 +87,9 @@ def analyse(
     if sentences is None and words is None and ratio is None:
         length = chosen_method.default_length()
         sentences, words = length.sentences, length.words
-    chosen = select.choose(prepared.texts, scores, sentences, words, ratio)
+    chosen = select.choose(
+        prepared.texts, scores, sentences, words, ratio, chosen_method.zero_means_never
+    )
     scored = tuple(
         ScoredSentence(index=s.index, text=s.text, start=s.start, end=s.end, score=float(scores[i]))
         for i, s in enumerate(candidates)

@@ -24,9 +24,9 @@ PageRank, as in PositionRank (Florescu & Caragea 2017) and Biased TextRank (Kaze
    softmax of the trees' scores over the article's sentences is the teleport distribution.
 3. The walk: ``p = (1 - d) * prior + d * Mᵀ p``, solved exactly (one n x n linear solve), with
    ``M`` the row-normalised graph and ``d`` the damping chosen on validation. ``d = 0`` would be
-   the prior alone, ``d = 0.85`` with a uniform prior plain TextRank on this graph. With a
-   title, validation chose ``d = 0``: the graph then enters through the prior's centrality
-   features only. A fragment scores 0 (:func:`walk`).
+   the prior alone, ``d = 0.85`` with a uniform prior plain TextRank on this graph. Where
+   validation chooses ``d = 0`` for a weight set, the graph enters through the prior's
+   centrality features only. A fragment scores 0 (:func:`walk`).
 
 Learned by ``benchmarks/train_ranker.py`` on OrangeSum train and shipped as
 ``data/graph_ranker.json.gz`` (the trees as plain lists); scoring an article is a few numpy

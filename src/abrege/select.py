@@ -2,9 +2,11 @@
 
 Best first, ties to the earlier sentence (as sumy does), then shown in article order. A word
 budget skips a sentence that would overflow it and tries shorter ones below, but the best
-sentence is always kept so a summary is never empty. Those shorter ones exclude any sentence
-scored 0 or less: a method says so of what it would never choose (``news`` of fragments such
-as "Mystère, par définition !", which would otherwise top up a budget left with a few words).
+sentence is always kept so a summary is never empty. A method whose 0 means "never" (``news``
+scores fragments such as "Mystère, par définition !" 0) asks, with ``skip_zero``, that those
+shorter ones exclude any sentence scored 0 or less: a 3-word fragment would otherwise top up
+a budget left with a few words. Other methods' scores may be 0 or negative by construction
+(sumy's KL-Sum and SumBasic rate by minus their pick order), so the rule is not theirs.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def choose(
     sentences: int | None = None,
     words_: int | None = None,
     ratio: float | None = None,
+    skip_zero: bool = False,
 ) -> list[int]:
     """Positions (into ``texts``) of the chosen sentences, in article order."""
     limit = sentence_limit(len(texts), sentences, ratio)
@@ -46,7 +49,7 @@ def choose(
             break
         if words_ is not None:  # (a sentence's words are only counted for a word budget)
             length = len(words(texts[i]))
-            if chosen and (used + length > words_ or scores[i] <= 0):
+            if chosen and (used + length > words_ or (skip_zero and scores[i] <= 0)):
                 continue
             used += length
         chosen.append(i)
