@@ -137,19 +137,14 @@ def vocabulary(rows: Sequence[Row], min_count: int = MIN_COUNT) -> list[str]:
     return sorted(k for k, c in counts.items() if c >= min_count)
 
 
-def design(articles, index: dict[str, int], title: bool):
-    """LightGBM's input: the :data:`rank_graph.FEATURES` of each sentence, then one 0/1 column
-    per known word feature (sparse). ``articles``: (texts, terms, title) triples."""
+def design(features: Sequence[np.ndarray], texts: Sequence[Sequence[str]], index: dict[str, int]):
+    """LightGBM's input: each article's rows of :data:`rank_graph.FEATURES` (``features``),
+    then one 0/1 column per known word feature of its sentences (``texts``), sparse."""
     from scipy import sparse
 
-    dense = np.vstack(
-        [
-            rank_graph.features(texts, terms, content_terms(t) if title and t else [])[0]
-            for texts, terms, t in articles
-        ]
-    )
+    dense = np.vstack(features)
     known = rank_graph.KnownWords(list(index), 0)  # the lookup serving uses
-    columns = [sorted(set(known.columns(text))) for texts, _, _ in articles for text in texts]
+    columns = [sorted(set(known.columns(text))) for article in texts for text in article]
     indptr = np.r_[0, np.cumsum([len(c) for c in columns])]
     flat = np.fromiter((j for c in columns for j in c), dtype=np.int64, count=int(indptr[-1]))
     lexical = sparse.csr_matrix(
@@ -216,21 +211,16 @@ def softmax(logits: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
     return out
 
 
-def choose(booster, x_valid, valid, title: bool) -> tuple[int, float, dict]:
+def choose(booster, x_valid, prepared, graphs, references) -> tuple[int, float, dict]:
     """The number of trees (ROUGE-L of the prior alone) and then the damping (within
-    :data:`TIE`, the larger) that do best on validation at the default length."""
-    prepared = [prepare(ex.article, ex.title if title else None) for ex in valid]
-    headlines = [content_terms(ex.title) if title and ex.title else [] for ex in valid]
-    graphs = [rank_graph.walk_graph(p.texts, p.terms(), h) for p, h in zip(prepared, headlines)]
+    :data:`TIE`, the larger) that do best on validation at the default length. ``prepared``:
+    the validation articles as serving prepares them; ``graphs``: their features and walk
+    graphs (:func:`rank_graph.walk_graph`); ``x_valid``: their :func:`design`."""
     sizes = [len(p.texts) for p in prepared]
-    references = [ex.reference for ex in valid]
 
     def rouge_l(priors, damping):
         summaries = []
         for p, (x, graph), prior in zip(prepared, graphs, priors):
-            if not p.texts:
-                summaries.append("")
-                continue
             ranked = rank_graph.walk(x, graph, prior, damping)
             chosen = select.choose(
                 p.texts,
@@ -303,17 +293,24 @@ def main() -> int:
         f"{MIN_COUNT} sentences; trees and damping chosen on OrangeSum valid",
         "budget": BUDGET,
     }
-    articles = [(texts, terms, t) for texts, terms, t, _ in rows]
+    texts = [r[0] for r in rows]
+    references = [ex.reference for ex in valid]
     for key, title in (("without_title", False), ("with_title", True)):
-        data = lightgbm.Dataset(design(articles, index, title), y, group=sizes)
-        booster = lightgbm.train({**LIGHTGBM, "seed": SEED}, data, num_boost_round=max(ROUNDS))
-        valid_articles = [
-            (p.texts, p.terms(), ex.title)
-            for ex in valid
-            for p in [prepare(ex.article, ex.title if title else None)]
+        x_train = [
+            rank_graph.features(r[0], r[1], content_terms(r[2]) if title and r[2] else [])[0]
+            for r in rows
         ]
-        x_valid = design(valid_articles, index, title)
-        rounds, damping, tried = choose(booster, x_valid, valid, title)
+        data = lightgbm.Dataset(design(x_train, texts, index), y, group=sizes)
+        booster = lightgbm.train({**LIGHTGBM, "seed": SEED}, data, num_boost_round=max(ROUNDS))
+        prepared = [prepare(ex.article, ex.title if title else None) for ex in valid]
+        graphs = [
+            rank_graph.walk_graph(
+                p.texts, p.terms(), content_terms(ex.title) if title and ex.title else []
+            )
+            for p, ex in zip(prepared, valid)
+        ]
+        x_valid = design([x for x, _ in graphs], [p.texts for p in prepared], index)
+        rounds, damping, tried = choose(booster, x_valid, prepared, graphs, references)
         params = export(booster, rounds, known)
         check = Forest.from_dict(params["trees"])
         x_check = x_valid[:2000].toarray()
